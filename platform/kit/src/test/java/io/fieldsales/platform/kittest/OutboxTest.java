@@ -1,0 +1,258 @@
+package io.fieldsales.platform.kittest;
+
+import static io.fieldsales.platform.testing.TopicProbe.header;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fieldsales.platform.outbox.OutboxRelay;
+import io.fieldsales.platform.testing.SharedInfra;
+import io.fieldsales.platform.testing.TestTokens;
+import io.fieldsales.platform.testing.TopicProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class OutboxTest {
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    ObjectMapper json;
+
+    private final UUID tenant = UUID.randomUUID();
+    private final String user = "user-" + UUID.randomUUID();
+    private final String token = TestTokens.forTenant(tenant).user(user).roles("writer").mint();
+
+    private String create(String name) {
+        return given().auth().oauth2(token).contentType("application/json").header("X-Request-Id", "req-" + name)
+                .header("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")
+                .body("{\"name\":\"" + name + "\"}").post("/api/v1/widgets")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    private void rename(String id, long version, String name) {
+        given().auth().oauth2(token).contentType("application/json").header("If-Match", "\"" + version + "\"")
+                .body("{\"name\":\"" + name + "\"}").put("/api/v1/widgets/" + id).then().statusCode(200);
+    }
+
+    private Predicate<ConsumerRecord<String, String>> ofThisTenant() {
+        return TopicProbe.withHeader("ce_tenantid", tenant.toString());
+    }
+
+    @Test
+    void committedChangesProduceOneCloudEventEachInOrderPerAggregate() throws Exception {
+        try (TopicProbe probe = TopicProbe.on("widget.events")) {
+            String id = create("w0");
+            for (int v = 0; v < 5; v++) {
+                rename(id, v, "w" + (v + 1));
+            }
+            List<ConsumerRecord<String, String>> records = probe.await(ofThisTenant(), 6, Duration.ofSeconds(30));
+            records = probe.drain(ofThisTenant(), Duration.ofMillis(500));
+            assertThat(records).hasSize(6);
+            List<String> names = new ArrayList<>();
+            for (ConsumerRecord<String, String> r : records) {
+                assertThat(r.key()).isEqualTo(id);
+                assertThat(header(r, "ce_specversion")).isEqualTo("1.0");
+                assertThat(UUID.fromString(header(r, "ce_id"))).isNotNull();
+                assertThat(header(r, "ce_source")).isEqualTo("platform-kit-test");
+                assertThat(header(r, "ce_subject")).isEqualTo(id);
+                assertThat(header(r, "ce_actorid")).isEqualTo(user);
+                assertThat(header(r, "ce_time")).isNotBlank();
+                assertThat(header(r, "content-type")).startsWith("application/json");
+                assertThat(json.readTree(r.value()).has("name")).as(r.value()).isTrue();
+                names.add(json.readTree(r.value()).get("name").asText());
+            }
+            assertThat(header(records.get(0), "ce_type")).isEqualTo("io.fieldsales.kit.widget.created.v1");
+            assertThat(header(records.get(0), "ce_requestid")).isEqualTo("req-w0");
+            assertThat(header(records.get(0), "ce_traceparent"))
+                    .isEqualTo("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+            assertThat(header(records.get(1), "ce_type")).isEqualTo("io.fieldsales.kit.widget.renamed.v1");
+            assertThat(names).containsExactly("w0", "w1", "w2", "w3", "w4", "w5");
+            // ce_id is the outbox row id
+            try (Connection c = SharedInfra.superuserConnection();
+                 PreparedStatement ps = c.prepareStatement("select count(*) from outbox where id = ?::uuid")) {
+                ps.setString(1, header(records.get(0), "ce_id"));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).isEqualTo(1);
+                }
+            }
+        }
+    }
+
+    @Test
+    void concurrentChangesToManyAggregatesKeepEachAggregatesOrder() throws Exception {
+        int aggregates = 12;
+        int renames = 4;
+        try (TopicProbe probe = TopicProbe.on("widget.events")) {
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < aggregates; i++) {
+                ids.add(create("a" + i));
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(aggregates);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> done = new ArrayList<>();
+            for (String id : ids) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int v = 0; v < renames; v++) {
+                        rename(id, v, "n" + (v + 1));
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : done) {
+                f.get();
+            }
+            pool.shutdown();
+            int expected = aggregates * (renames + 1);
+            probe.await(ofThisTenant(), expected, Duration.ofSeconds(30));
+            List<ConsumerRecord<String, String>> records = probe.drain(ofThisTenant(), Duration.ofMillis(500));
+            assertThat(records).hasSize(expected);
+            Map<String, List<Long>> versions = new HashMap<>();
+            for (ConsumerRecord<String, String> r : records) {
+                JsonNode data = json.readTree(r.value());
+                versions.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(data.get("version").asLong());
+            }
+            for (String id : ids) {
+                assertThat(versions.get(id)).containsExactly(0L, 1L, 2L, 3L, 4L);
+            }
+        }
+    }
+
+    @Test
+    void rolledBackTransactionPublishesNothing() throws Exception {
+        try (TopicProbe probe = TopicProbe.on("widget.events")) {
+            given().auth().oauth2(token).contentType("application/json").body("{\"name\":\"doomed\"}")
+                    .post("/api/v1/widgets?failAfterWrite=true").then().statusCode(500);
+            String kept = create("kept");
+            probe.await(ofThisTenant(), 1, Duration.ofSeconds(30));
+            List<ConsumerRecord<String, String>> records = probe.drain(ofThisTenant(), Duration.ofSeconds(1));
+            assertThat(records).extracting(ConsumerRecord::key).containsExactly(kept);
+        }
+        try (Connection c = SharedInfra.superuserConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "select count(*) from outbox where tenant_id = ?::uuid and payload->>'name' = 'doomed'")) {
+            ps.setString(1, tenant.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertThat(rs.getInt(1)).isZero();
+            }
+        }
+    }
+
+    @Test
+    void withKafkaDownWritesCommitAndEveryEventArrivesOnceItIsBack() throws Exception {
+        List<String> ids = new ArrayList<>();
+        SharedInfra.cutOffKafka();
+        try {
+            for (int i = 0; i < 10; i++) {
+                ids.add(create("offline" + i));
+            }
+        } finally {
+            SharedInfra.restoreKafka();
+        }
+        try (TopicProbe probe = TopicProbe.on("widget.events")) {
+            probe.await(ofThisTenant(), 10, Duration.ofSeconds(60));
+            List<ConsumerRecord<String, String>> records = probe.drain(ofThisTenant(), Duration.ofSeconds(1));
+            assertThat(records).extracting(ConsumerRecord::key).containsExactlyInAnyOrderElementsOf(ids);
+        }
+    }
+
+    @Test
+    void relaysRunningAtOncePublishEachRowOnce() throws Exception {
+        List<String> ids = new ArrayList<>();
+        SharedInfra.cutOffKafka();
+        try {
+            for (int i = 0; i < 30; i++) {
+                ids.add(create("race" + i));
+            }
+        } finally {
+            SharedInfra.restoreKafka();
+        }
+        // Four more relays (as on four more replicas) race the instance's own relay for the backlog.
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Callable<Object>> racers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            racers.add(() -> {
+                start.await();
+                for (int pass = 0; pass < 20; pass++) {
+                    try {
+                        relay.publishBatch().await().atMost(Duration.ofSeconds(30));
+                    } catch (RuntimeException kafkaStillReconnecting) {
+                        // the next pass retries, as the real relay does
+                    }
+                }
+                return null;
+            });
+        }
+        List<Future<Object>> futures = new ArrayList<>();
+        for (Callable<Object> r : racers) {
+            futures.add(pool.submit(r));
+        }
+        start.countDown();
+        for (Future<Object> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        try (TopicProbe probe = TopicProbe.on("widget.events")) {
+            probe.await(ofThisTenant(), 30, Duration.ofSeconds(60));
+            List<ConsumerRecord<String, String>> records = probe.drain(ofThisTenant(), Duration.ofSeconds(2));
+            Set<String> eventIds = new HashSet<>();
+            records.forEach(r -> eventIds.add(header(r, "ce_id")));
+            assertThat(records).hasSize(30);
+            assertThat(eventIds).hasSize(30);
+            assertThat(records).extracting(ConsumerRecord::key).containsExactlyInAnyOrderElementsOf(ids);
+        }
+    }
+
+    @Test
+    void backlogGaugesAreExposedAsPrometheusMetrics() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("fieldsales_outbox_pending").contains("fieldsales_outbox_oldest_pending_age_seconds");
+    }
+
+    @Test
+    void sentRowsOlderThanTheRetentionArePruned() throws Exception {
+        String id = create("old");
+        try (Connection c = SharedInfra.superuserConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("update outbox set sent_at = now() - interval '2 hours'"
+                    + " where aggregate_id = ?")) {
+                ps.setString(1, id);
+                assertThat(ps.executeUpdate()).isEqualTo(1);
+            }
+            relay.prune().await().atMost(Duration.ofSeconds(10));
+            try (PreparedStatement ps = c.prepareStatement("select count(*) from outbox where aggregate_id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).isZero();
+                }
+            }
+        }
+    }
+}
