@@ -28,6 +28,7 @@ public class WidgetEffectConsumer {
     @ExponentialBackoff(maxDelay = 1000)
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         return Uni.createFrom().item(() -> EventEnvelope.parse(record, json, false))
+                .invoke(this::failTwiceIfFlaky)
                 .chain(event -> processed.processOnce("kit-test", event.id(), () -> Panache.getSession()
                         .chain(s -> s.createNativeQuery("insert into consumed_effect (event_id, note) values (?1, ?2)")
                                 .setParameter(1, event.id())
@@ -35,4 +36,14 @@ public class WidgetEffectConsumer {
                                 .executeUpdate())))
                 .replaceWithVoid();
     }
+
+    /** Plays a transient fault: an event whose note starts with "flaky-" fails its first two attempts. */
+    private void failTwiceIfFlaky(EventEnvelope event) {
+        String note = event.data().path("note").asText();
+        if (note.startsWith("flaky-") && attempts.merge(note, 1, Integer::sum) <= 2) {
+            throw new IllegalStateException("transient failure, attempt " + attempts.get(note));
+        }
+    }
+
+    private final java.util.Map<String, Integer> attempts = new java.util.concurrent.ConcurrentHashMap<>();
 }
