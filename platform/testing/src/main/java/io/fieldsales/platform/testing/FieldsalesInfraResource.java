@@ -30,6 +30,10 @@ public class FieldsalesInfraResource implements QuarkusTestResourceLifecycleMana
         }
         config.put("mp.jwt.verify.publickey.location", TestTokens.jwksFile().toString());
         config.put("quarkus.devservices.enabled", "false");
+        // The embedded broker logs through the test JVM's log manager: keep its chatter out of the build log.
+        config.put("quarkus.log.category.\"kafka\".level", "WARN");
+        config.put("quarkus.log.category.\"org.apache.kafka\".level", "WARN");
+        config.put("quarkus.log.category.\"state.change.logger\".level", "WARN");
         return config;
     }
 
