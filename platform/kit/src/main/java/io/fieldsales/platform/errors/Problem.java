@@ -1,5 +1,6 @@
 package io.fieldsales.platform.errors;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -14,6 +15,7 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"type", "title", "status", "detail", "instance", "code", "requestId", "errors"})
+@RegisterForReflection
 public final class Problem {
 
     public static final String MEDIA_TYPE = "application/problem+json";
