@@ -9,9 +9,6 @@ import io.fieldsales.platform.testing.SharedInfra;
 import io.fieldsales.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -32,16 +29,9 @@ class IdempotencyKeyTest {
                 .body("{\"name\":\"" + name + "\"}").post("/api/v1/widgets");
     }
 
-    private int widgetsNamed(String name) throws Exception {
-        try (Connection c = SharedInfra.superuserConnection();
-             PreparedStatement ps = c.prepareStatement("select count(*) from widget where tenant_id = ?::uuid and name = ?")) {
-            ps.setString(1, tenant.toString());
-            ps.setString(2, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
+    private long widgetsNamed(String name) throws Exception {
+        return SharedInfra.queryForLong("select count(*) from widget where tenant_id = ?::uuid and name = ?",
+                tenant.toString(), name);
     }
 
     @Test

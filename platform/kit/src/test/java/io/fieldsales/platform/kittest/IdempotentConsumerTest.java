@@ -7,9 +7,6 @@ import io.fieldsales.platform.testing.SharedInfra;
 import io.fieldsales.platform.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -59,15 +56,8 @@ class IdempotentConsumerTest {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static int effects(String note) throws Exception {
-        try (Connection c = SharedInfra.superuserConnection();
-             PreparedStatement ps = c.prepareStatement("select count(*) from consumed_effect where note = ?")) {
-            ps.setString(1, note);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
+    private static long effects(String note) throws Exception {
+        return SharedInfra.queryForLong("select count(*) from consumed_effect where note = ?", note);
     }
 
     @Test

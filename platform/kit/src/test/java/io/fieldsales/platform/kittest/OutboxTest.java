@@ -14,7 +14,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,6 +56,19 @@ class OutboxTest {
                 .body("{\"name\":\"" + name + "\"}").put("/api/v1/widgets/" + id).then().statusCode(200);
     }
 
+    private List<String> createWhileKafkaIsDown(int count, String prefix) {
+        List<String> ids = new ArrayList<>();
+        SharedInfra.cutOffKafka();
+        try {
+            for (int i = 0; i < count; i++) {
+                ids.add(create(prefix + i));
+            }
+        } finally {
+            SharedInfra.restoreKafka();
+        }
+        return ids;
+    }
+
     private Predicate<ConsumerRecord<String, String>> ofThisTenant() {
         return TopicProbe.withHeader("ce_tenantid", tenant.toString());
     }
@@ -91,14 +103,8 @@ class OutboxTest {
             assertThat(header(records.get(1), "ce_type")).isEqualTo("io.fieldsales.kit.widget.renamed.v1");
             assertThat(names).containsExactly("w0", "w1", "w2", "w3", "w4", "w5");
             // ce_id is the outbox row id
-            try (Connection c = SharedInfra.superuserConnection();
-                 PreparedStatement ps = c.prepareStatement("select count(*) from outbox where id = ?::uuid")) {
-                ps.setString(1, header(records.get(0), "ce_id"));
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    assertThat(rs.getInt(1)).isEqualTo(1);
-                }
-            }
+            assertThat(SharedInfra.queryForLong("select count(*) from outbox where id = ?::uuid",
+                    header(records.get(0), "ce_id"))).isEqualTo(1);
         }
     }
 
@@ -153,28 +159,14 @@ class OutboxTest {
             List<ConsumerRecord<String, String>> records = probe.drain(ofThisTenant(), Duration.ofSeconds(1));
             assertThat(records).extracting(ConsumerRecord::key).containsExactly(kept);
         }
-        try (Connection c = SharedInfra.superuserConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "select count(*) from outbox where tenant_id = ?::uuid and payload->>'name' = 'doomed'")) {
-            ps.setString(1, tenant.toString());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                assertThat(rs.getInt(1)).isZero();
-            }
-        }
+        assertThat(SharedInfra.queryForLong(
+                "select count(*) from outbox where tenant_id = ?::uuid and payload->>'name' = 'doomed'",
+                tenant.toString())).isZero();
     }
 
     @Test
     void withKafkaDownWritesCommitAndEveryEventArrivesOnceItIsBack() throws Exception {
-        List<String> ids = new ArrayList<>();
-        SharedInfra.cutOffKafka();
-        try {
-            for (int i = 0; i < 10; i++) {
-                ids.add(create("offline" + i));
-            }
-        } finally {
-            SharedInfra.restoreKafka();
-        }
+        List<String> ids = createWhileKafkaIsDown(10, "offline");
         try (TopicProbe probe = TopicProbe.on("widget.events")) {
             probe.await(ofThisTenant(), 10, Duration.ofSeconds(60));
             List<ConsumerRecord<String, String>> records = probe.drain(ofThisTenant(), Duration.ofSeconds(1));
@@ -184,15 +176,7 @@ class OutboxTest {
 
     @Test
     void relaysRunningAtOncePublishEachRowOnce() throws Exception {
-        List<String> ids = new ArrayList<>();
-        SharedInfra.cutOffKafka();
-        try {
-            for (int i = 0; i < 30; i++) {
-                ids.add(create("race" + i));
-            }
-        } finally {
-            SharedInfra.restoreKafka();
-        }
+        List<String> ids = createWhileKafkaIsDown(30, "race");
         // Four more relays (as on four more replicas) race the instance's own relay for the backlog.
         ExecutorService pool = Executors.newFixedThreadPool(4);
         CountDownLatch start = new CountDownLatch(1);
@@ -246,13 +230,7 @@ class OutboxTest {
                 assertThat(ps.executeUpdate()).isEqualTo(1);
             }
             relay.prune().await().atMost(Duration.ofSeconds(10));
-            try (PreparedStatement ps = c.prepareStatement("select count(*) from outbox where aggregate_id = ?")) {
-                ps.setString(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    assertThat(rs.getInt(1)).isZero();
-                }
-            }
+            assertThat(SharedInfra.queryForLong("select count(*) from outbox where aggregate_id = ?", id)).isZero();
         }
     }
 }
