@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.jboss.logging.Logger;
 
@@ -38,6 +39,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @param baseDir        where the broker keeps its logs, or null for a throw-away directory
      */
     public static EmbeddedKafkaBroker start(int advertisedPort, Path baseDir) throws Exception {
+        keepTheJvmAlive();
         TestKitNodes.Builder nodes = new TestKitNodes.Builder()
                 .setCombined(true)
                 .setNumBrokerNodes(1)
@@ -71,6 +73,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(kit);
         LOG.infof("Embedded Kafka (KRaft) listening on %s", broker.listenerAddress());
         return broker;
+    }
+
+    /**
+     * Kafka calls {@code Exit.exit}/{@code Exit.halt} on fatal errors, also while it stops in a shutdown hook: in a
+     * JVM that embeds it (a test JVM, the local stack) that would end the JVM with a non-zero status after every test
+     * passed. Log instead; the JVM's owner decides when it ends.
+     */
+    private static void keepTheJvmAlive() {
+        Exit.setExitProcedure((status, message) ->
+                LOG.warnf("Embedded Kafka asked to exit the JVM with status %d (ignored): %s", status, message));
+        Exit.setHaltProcedure((status, message) ->
+                LOG.warnf("Embedded Kafka asked to halt the JVM with status %d (ignored): %s", status, message));
     }
 
     /** The address the broker itself listens on (host:port). */
