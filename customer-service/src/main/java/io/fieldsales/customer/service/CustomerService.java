@@ -1,6 +1,5 @@
 package io.fieldsales.customer.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fieldsales.customer.config.CustomerConfig;
@@ -22,6 +21,7 @@ import io.fieldsales.customer.events.CustomerSnapshot;
 import io.fieldsales.customer.events.CustomerUpdated;
 import io.fieldsales.customer.repository.ContactReservations;
 import io.fieldsales.customer.repository.CustomerHistory;
+import io.fieldsales.customer.repository.CustomerReads;
 import io.fieldsales.customer.repository.CustomerRepository;
 import io.fieldsales.platform.context.Actor;
 import io.fieldsales.platform.errors.ProblemException;
@@ -34,7 +34,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +62,9 @@ public class CustomerService {
 
     @Inject
     CustomerConfig config;
+
+    @Inject
+    CustomerReads reads;
 
     @Inject
     CustomerMetrics metrics;
@@ -99,8 +101,18 @@ public class CustomerService {
      * The customer owning one of these contacts (email first, following merges to the survivor), or a new one.
      * Concurrent identical calls converge on one customer: the contact's reservation decides which call creates.
      */
-    @WithTransaction
     public Uni<CreatedCustomer> findOrCreate(Actor actor, ValidCustomer valid) {
+        // Fast path without a transaction: most calls are for customers that exist (a rep revisiting a shop).
+        return reads.ownerOfAny(actor.tenantId(), valid.contacts()).chain(existing -> {
+            if (existing.isPresent()) {
+                metrics.duplicateDetected(CustomerMetrics.Path.FIND_OR_CREATE);
+                return Uni.createFrom().item(new CreatedCustomer(existing.get(), false, List.of()));
+            }
+            return Panache.withTransaction(() -> findOrCreateInTransaction(actor, valid));
+        });
+    }
+
+    private Uni<CreatedCustomer> findOrCreateInTransaction(Actor actor, ValidCustomer valid) {
         UUID id = CustomerIds.next();
         return reservations.reserveAll(actor.tenantId(), valid.contacts(), id).chain(taken -> {
             if (taken.isEmpty()) {
@@ -329,15 +341,4 @@ public class CustomerService {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
-    String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
-    List<String> list(String... values) {
-        return new ArrayList<>(List.of(values));
-    }
 }
