@@ -28,7 +28,7 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  * Keeping one customer per real-world shop: likely duplicates of a customer, pairs judged distinct, and merges.
  * Fault tolerance as in {@link CustomerResource}; a merge gets 10 s since it may lock and rewrite 51 customers.
  */
-@Path("/api/v1/customers/{id}")
+@Path("/api/v1/customers")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CustomerDuplicatesResource {
@@ -43,7 +43,7 @@ public class CustomerDuplicatesResource {
     CurrentActor actor;
 
     @GET
-    @Path("duplicates")
+    @Path("{id}/duplicates")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.SALES_REP, Roles.FINANCE, Roles.CASHIER,
             Roles.AUDITOR})
     @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
@@ -56,7 +56,7 @@ public class CustomerDuplicatesResource {
     }
 
     @POST
-    @Path("not-duplicates")
+    @Path("{id}/not-duplicates")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.SALES_REP})
     @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
     @ExponentialBackoff(maxDelay = 1000)
@@ -71,7 +71,7 @@ public class CustomerDuplicatesResource {
     }
 
     @POST
-    @Path("merge")
+    @Path("{id}/merge")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
     @ExponentialBackoff(maxDelay = 1000)

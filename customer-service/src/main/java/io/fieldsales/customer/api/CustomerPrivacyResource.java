@@ -22,7 +22,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /** GDPR: access (export) and erasure. Fault tolerance as in {@link CustomerResource}. */
-@Path("/api/v1/customers/{id}")
+@Path("/api/v1/customers")
 @Produces(MediaType.APPLICATION_JSON)
 public class CustomerPrivacyResource {
 
@@ -36,7 +36,7 @@ public class CustomerPrivacyResource {
     CurrentActor actor;
 
     @GET
-    @Path("export")
+    @Path("{id}/export")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
     @ExponentialBackoff(maxDelay = 1000)
@@ -50,7 +50,7 @@ public class CustomerPrivacyResource {
     }
 
     @POST
-    @Path("erase")
+    @Path("{id}/erase")
     @RolesAllowed(Roles.ADMIN)
     @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
     @ExponentialBackoff(maxDelay = 1000)
