@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Bulk writes for the import on the plain reactive client: set-based reservations and pipelined batches of
- * prepared inserts, a few round trips per chunk instead of several per row (Hibernate Reactive cannot pipeline).
+ * Bulk writes for the import on the plain reactive client: set-based statements ({@code unnest} of arrays), a few
+ * round trips per chunk of rows instead of several per row (Hibernate Reactive cannot batch or pipeline).
  * Everything runs on the caller's connection, inside its transaction.
  */
 @ApplicationScoped
@@ -86,48 +86,84 @@ public class CustomerBulkWriter {
                 });
     }
 
-    /** Inserts new customers in one pipelined batch. */
-    public Uni<Void> insertCustomers(SqlConnection conn, List<Customer> customers) {
+    /**
+     * Inserts new customers (all created by one actor at one instant) in one set-based statement. Array columns
+     * travel as JSON text, since unnest cannot carry arrays of arrays.
+     */
+    public Uni<Void> insertCustomers(SqlConnection conn, UUID tenantId, String actor, java.time.Instant at,
+            List<Customer> customers, com.fasterxml.jackson.databind.ObjectMapper json) {
         if (customers.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Tuple> batch = new ArrayList<>();
-        for (Customer c : customers) {
-            batch.add(Tuple.from(java.util.Arrays.asList(c.id, c.tenantId, c.name, c.email, c.phone, c.emailCanonical,
-                    c.emailLocal, c.phoneCanonical, c.phoneNational, c.externalRef, c.addressLines, c.addressCity,
-                    c.addressPostalCode, c.addressCountry, c.tags, c.createdAt.atOffset(ZoneOffset.UTC),
-                    c.createdBy)));
+        int n = customers.size();
+        UUID[] ids = new UUID[n];
+        String[][] text = new String[13][n];
+        for (int i = 0; i < n; i++) {
+            Customer c = customers.get(i);
+            ids[i] = c.id;
+            String[] row = {c.name, c.email, c.phone, c.emailCanonical, c.emailLocal, c.phoneCanonical, c.phoneNational,
+                    c.externalRef, jsonArray(json, c.addressLines), c.addressCity, c.addressPostalCode, c.addressCountry,
+                    jsonArray(json, c.tags)};
+            for (int col = 0; col < row.length; col++) {
+                text[col][i] = row[col];
+            }
         }
+        List<Object> params = new ArrayList<>(List.of(tenantId, at.atOffset(ZoneOffset.UTC), actor, ids));
+        params.addAll(java.util.Arrays.asList((Object[]) text));
         return conn.preparedQuery("insert into customer (id, tenant_id, name, email, phone, email_canonical,"
                         + " email_local, phone_canonical, phone_national, external_ref, address_lines, address_city,"
                         + " address_postal_code, address_country, tags, status, version, created_at, created_by,"
-                        + " updated_at, updated_by) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,"
-                        + " $14, $15, 'ACTIVE', 0, $16, $17, $16, $17)")
-                .executeBatch(batch).replaceWithVoid();
+                        + " updated_at, updated_by)"
+                        + " select t.id, $1, t.name, t.email, t.phone, t.ec, t.el, t.pc, t.pn, t.ref,"
+                        + " array(select jsonb_array_elements_text(t.lines::jsonb)), t.city, t.postal, t.country,"
+                        + " array(select jsonb_array_elements_text(t.tags::jsonb)), 'ACTIVE', 0, $2, $3, $2, $3"
+                        + " from unnest($4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],"
+                        + " $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[],"
+                        + " $17::text[]) as t(id, name, email, phone, ec, el, pc, pn, ref, lines, city, postal, country,"
+                        + " tags)")
+                .execute(Tuple.from(params)).replaceWithVoid();
     }
 
-    /** History rows of created customers, one pipelined batch. */
-    public Uni<Void> insertHistory(SqlConnection conn, List<Tuple> rows) {
-        if (rows.isEmpty()) {
+    /** History rows ('created', version 0) of new customers, one statement. */
+    public Uni<Void> insertHistory(SqlConnection conn, UUID tenantId, String actor, String requestId,
+            List<UUID> customerIds, List<String> changesJson) {
+        if (customerIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        UUID[] ids = customerIds.stream().map(x -> UUID.randomUUID()).toArray(UUID[]::new);
         return conn.preparedQuery("insert into customer_history (id, tenant_id, customer_id, version, action,"
-                        + " changed_by, request_id, changes) values ($1, $2, $3, 0, 'created', $4, $5, $6::jsonb)")
-                .executeBatch(rows).replaceWithVoid();
+                        + " changed_by, request_id, changes) select t.id, $1, t.customer_id, 0, 'created', $2, $3,"
+                        + " t.changes::jsonb from unnest($4::uuid[], $5::uuid[], $6::text[]) as t(id, customer_id, changes)")
+                .execute(Tuple.from(java.util.Arrays.asList(tenantId, actor, requestId, ids,
+                        customerIds.toArray(UUID[]::new), changesJson.toArray(String[]::new))))
+                .replaceWithVoid();
     }
 
     /**
-     * Outbox rows of created customers, one pipelined batch: the same table and columns the platform's Outbox
-     * writes, so the relay publishes them like any other event.
+     * Outbox rows of new customers, one statement: the same table and columns the platform's Outbox writes, so the
+     * relay publishes them like any other event (and the commit wakes it once).
      */
-    public Uni<Void> insertOutbox(SqlConnection conn, List<Tuple> rows) {
-        if (rows.isEmpty()) {
+    public Uni<Void> insertOutbox(SqlConnection conn, UUID tenantId, String actor, String requestId, String traceparent,
+            String aggregateType, String eventType, String topic, List<UUID> aggregateIds, List<String> payloads) {
+        if (aggregateIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return conn.preparedQuery("insert into outbox (id, tenant_id, aggregate_type, aggregate_id, event_type,"
-                        + " topic, payload, actor_id, request_id, traceparent)"
-                        + " values ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10)")
-                .executeBatch(rows).replaceWithVoid();
+        UUID[] ids = aggregateIds.stream().map(x -> UUID.randomUUID()).toArray(UUID[]::new);
+        return conn.preparedQuery("insert into outbox (id, tenant_id, aggregate_type, aggregate_id, event_type, topic,"
+                        + " payload, actor_id, request_id, traceparent) select t.id, $1, $2, t.aggregate_id, $3, $4,"
+                        + " t.payload::jsonb, $5, $6, $7 from unnest($8::uuid[], $9::text[], $10::text[])"
+                        + " with ordinality as t(id, aggregate_id, payload, n) order by n")
+                .execute(Tuple.from(java.util.Arrays.asList(tenantId, aggregateType, eventType, topic, actor, requestId,
+                        traceparent, ids, aggregateIds.stream().map(UUID::toString).toArray(String[]::new),
+                        payloads.toArray(String[]::new))))
+                .replaceWithVoid();
     }
 
+    private static String jsonArray(com.fasterxml.jackson.databind.ObjectMapper json, String[] values) {
+        try {
+            return json.writeValueAsString(values == null ? new String[0] : values);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
 }

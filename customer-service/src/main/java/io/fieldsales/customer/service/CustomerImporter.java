@@ -25,7 +25,6 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -51,7 +50,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class CustomerImporter {
 
-    static final int CHUNK = 500;
+    static final int CHUNK = 1000;
     private static final Logger LOG = Logger.getLogger(CustomerImporter.class);
 
     public enum Mode {
@@ -256,8 +255,9 @@ public class CustomerImporter {
         }
         Instant now = CustomerService.now();
         List<Customer> customers = new ArrayList<>();
-        List<Tuple> history = new ArrayList<>();
-        List<Tuple> events = new ArrayList<>();
+        List<UUID> ids = new ArrayList<>();
+        List<String> history = new ArrayList<>();
+        List<String> events = new ArrayList<>();
         for (Candidate c : toCreate) {
             Customer customer = new Customer();
             customer.id = c.newId();
@@ -268,17 +268,16 @@ public class CustomerImporter {
             customer.createdBy = actor.userId();
             customer.touch(actor.userId(), now);
             customers.add(customer);
+            ids.add(customer.id);
             CustomerSnapshot snapshot = CustomerSnapshot.of(customer);
-            history.add(Tuple.of(UUID.randomUUID(), actor.tenantId(), customer.id, actor.userId(), trace.requestId(),
-                    toJson(Map.of("imported", snapshot))));
-            events.add(Tuple.from(java.util.Arrays.asList(UUID.randomUUID(), actor.tenantId(),
-                    CustomerEventTypes.AGGREGATE, customer.id.toString(), CustomerEventTypes.CREATED,
-                    CustomerEventTypes.TOPIC, toJson(new CustomerCreated(snapshot)), actor.userId(), trace.requestId(),
-                    trace.traceparent())));
+            history.add(toJson(Map.of("imported", snapshot)));
+            events.add(toJson(new CustomerCreated(snapshot)));
         }
-        return writer.insertCustomers(conn, customers)
-                .chain(() -> writer.insertHistory(conn, history))
-                .chain(() -> writer.insertOutbox(conn, events));
+        return writer.insertCustomers(conn, actor.tenantId(), actor.userId(), now, customers, json)
+                .chain(() -> writer.insertHistory(conn, actor.tenantId(), actor.userId(), trace.requestId(), ids, history))
+                .chain(() -> writer.insertOutbox(conn, actor.tenantId(), actor.userId(), trace.requestId(),
+                        trace.traceparent(), CustomerEventTypes.AGGREGATE, CustomerEventTypes.CREATED,
+                        CustomerEventTypes.TOPIC, ids, events));
     }
 
     private void recordMetrics(List<ImportRowResult> results) {

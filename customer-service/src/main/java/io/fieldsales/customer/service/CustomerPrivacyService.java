@@ -22,7 +22,7 @@ import java.util.UUID;
 
 /**
  * GDPR erasure: irreversibly anonymizes a customer and every customer merged into it (they describe the same
- * person), releases their contacts, redacts what their history and already published outbox rows say, and
+ * person), releases their contacts, redacts what their history and outbox rows (sent or not) say, and
  * publishes one {@code customer.erased} event without personal data. The rows stay, so ids keep resolving.
  */
 @ApplicationScoped
