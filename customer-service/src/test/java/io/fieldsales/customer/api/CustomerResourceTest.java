@@ -85,4 +85,28 @@ class CustomerResourceTest {
                 .body("id", equalTo(id)).body("name", equalTo("Corner Cafe")).header("ETag", notNullValue())
                 .body("possibleDuplicates", nullValue());
     }
+
+    @Test
+    void phonesWithoutCountryCodeAreReadInTheTenantsRegion() {
+        // this tenant is configured with region KE (application.properties, test profile)
+        java.util.UUID kenyan = java.util.UUID.fromString("0c6f6f3e-4b1d-4c55-9b7a-6b0a1f6a5e01");
+        String token = io.fieldsales.platform.testing.TestTokens.forTenant(kenyan).roles("sales_rep").mint();
+        io.restassured.RestAssured.given().auth().oauth2(token).contentType("application/json")
+                .body(TenantFixture.json("Nairobi Duka", null, "0712 345678"))
+                .post("/api/v1/customers/find-or-create").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201))
+                .body("phoneE164", equalTo("+254712345678"));
+        t.asRep().body(TenantFixture.json("Joburg Spaza", null, "0712 345678")).post("/api/v1/customers").then()
+                .statusCode(201).body("phoneE164", equalTo("+27712345678"));
+    }
+
+    @Test
+    void aRetriedCreateWithTheSameIdempotencyKeyReplaysTheFirstAnswer() {
+        String body = TenantFixture.json("Flaky Network Shop", t.email("idem"), null);
+        Response first = t.asRep().header("Idempotency-Key", "k-1").body(body).post("/api/v1/customers");
+        first.then().statusCode(201);
+        t.asRep().header("Idempotency-Key", "k-1").body(body).post("/api/v1/customers").then().statusCode(201)
+                .header("Idempotent-Replayed", "true").body("id", equalTo(first.path("id")));
+        t.asRep().header("Idempotency-Key", "k-1").body(TenantFixture.json("Other", t.email("idem2"), null))
+                .post("/api/v1/customers").then().statusCode(422).body("code", equalTo("idempotency_key_reused"));
+    }
 }
