@@ -32,9 +32,11 @@ public final class CustomerProblems {
                 "Send If-Match with the customer's ETag to change it");
     }
 
-    public static ProblemException notActive(UUID id, String status) {
-        return ProblemException.of(409, "customer_not_active", "Customer not active",
+    /** A change of a MERGED or ERASED customer; for a merged one, {@code mergedInto} names where to go instead. */
+    public static ProblemException notActive(UUID id, String status, UUID mergedInto) {
+        ProblemException p = ProblemException.of(409, "customer_not_active", "Customer not active",
                 "Customer " + id + " is " + status + " and cannot be changed").with("status", status);
+        return mergedInto == null ? p : p.with("mergedInto", mergedInto);
     }
 
     public static ProblemException notDeleted(UUID id, String status) {

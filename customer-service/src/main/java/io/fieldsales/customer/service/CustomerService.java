@@ -283,7 +283,7 @@ public class CustomerService {
                 return Uni.createFrom().failure(CustomerProblems.notFound(id));
             }
             if (!c.isActive()) {
-                return Uni.createFrom().failure(CustomerProblems.notActive(id, c.status.name()));
+                return Uni.createFrom().failure(CustomerProblems.notActive(id, c.status.name(), c.mergedInto));
             }
             if (expectedVersion != null && expectedVersion != c.version) {
                 metrics.patchConflict();

@@ -44,6 +44,10 @@ class CustomerDuplicatesResourceTest {
         t.asRep().body(TenantFixture.json("Anything", null, "+27 82 800 0001")).post("/api/v1/customers/find-or-create")
                 .then().statusCode(200).body("id", equalTo(survivor));
         t.createResponse("New", t.email("src"), null).statusCode(409).body("existingCustomerId", equalTo(survivor));
+        // an offline device PATCHing the old id learns where the customer lives now
+        t.asRep().contentType("application/merge-patch+json").header("If-Match", "*").body("{\"name\":\"x\"}")
+                .patch("/api/v1/customers/" + source).then().statusCode(409)
+                .body("code", equalTo("customer_not_active")).body("mergedInto", equalTo(survivor));
 
         assertThat(Db.count("select count(*) from unique_contacts where customer_id = ?", Db.uuid(survivor)))
                 .isEqualTo(3);

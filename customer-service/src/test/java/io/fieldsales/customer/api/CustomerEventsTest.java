@@ -43,7 +43,7 @@ class CustomerEventsTest {
             t.createResponse("Rejected twin", t.email("ev2"), null).statusCode(409);
 
             var ofTenant = TopicProbe.withHeader("ce_tenantid", t.tenant.toString());
-            probe.await(ofTenant, 9, Duration.ofSeconds(30));
+            probe.await(ofTenant, 8, Duration.ofSeconds(30));
             List<ConsumerRecord<String, String>> records = probe.drain(ofTenant, Duration.ofMillis(700));
             assertThat(records).extracting(r -> header(r, "ce_type")).containsExactlyInAnyOrder(
                     "io.fieldsales.customer.created.v1", "io.fieldsales.customer.created.v1",
