@@ -1,5 +1,6 @@
 package io.fieldsales.customer.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fieldsales.customer.config.CustomerConfig;
 import io.fieldsales.customer.service.CustomerImporter;
@@ -12,6 +13,7 @@ import io.fieldsales.platform.errors.ErrorCode;
 import io.fieldsales.platform.errors.ProblemException;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
+import io.vertx.core.buffer.Buffer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -24,11 +26,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Locale;
-import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /**
  * Bulk import of customers from NDJSON ({@code application/x-ndjson}) or CSV ({@code text/csv}), up to 10,000
- * rows (8 MiB). The answer streams one NDJSON result per row as chunks commit. Runs on a worker thread: parsing and
+ * rows (8 MiB). The answer streams one NDJSON line per row, a chunk of rows at a time as each chunk commits. Runs on a worker thread: parsing and
  * validating 10,000 rows is too much CPU for the event loop. Each chunk retries its own transient failures; there
  * is no request-wide timeout since the work is bounded by the row limit.
  */
@@ -53,9 +54,8 @@ public class CustomerImportResource {
     @Blocking
     @Consumes({NDJSON, "application/jsonl", "text/csv", MediaType.TEXT_PLAIN})
     @Produces(NDJSON)
-    @RestStreamElementType(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
-    public Multi<ImportRowResult> importCustomers(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+    public Multi<Buffer> importCustomers(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @QueryParam("mode") String mode, @QueryParam("dryRun") boolean dryRun, String body) {
         Actor a = actor.get();
         CustomerImporter.Mode importMode = mode(mode);
@@ -65,7 +65,20 @@ public class CustomerImportResource {
         List<ImportLine> lines = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/csv")
                 ? ImportFileParser.csv(body, config.importMaxRows())
                 : ImportFileParser.ndjson(body, json, config.importMaxRows());
-        return importer.importRows(a, lines, importMode, dryRun);
+        // one write per chunk of results (one NDJSON line per row), not one per row
+        return importer.importRows(a, lines, importMode, dryRun).map(this::ndjson);
+    }
+
+    private Buffer ndjson(List<ImportRowResult> rows) {
+        Buffer buffer = Buffer.buffer(rows.size() * 80);
+        for (ImportRowResult row : rows) {
+            try {
+                buffer.appendBytes(json.writeValueAsBytes(row)).appendByte((byte) '\n');
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("import result is not serializable", e);
+            }
+        }
+        return buffer;
     }
 
     private static CustomerImporter.Mode mode(String mode) {

@@ -83,10 +83,10 @@ public class CustomerImporter {
     }
 
     /**
-     * Imports the rows, emitting one result per row in row order as chunks commit. Call it off the event loop:
-     * it validates every row (libphonenumber) before returning.
+     * Imports the rows, emitting the results of each chunk (one per row, in row order) as the chunk commits. Call
+     * it off the event loop: it validates every row (libphonenumber) before returning.
      */
-    public Multi<ImportRowResult> importRows(Actor actor, List<ImportLine> lines, Mode mode, boolean dryRun) {
+    public Multi<List<ImportRowResult>> importRows(Actor actor, List<ImportLine> lines, Mode mode, boolean dryRun) {
         String region = config.phoneRegion(actor.tenantId());
         String requestId = RequestIds.current();
         String traceparent = RequestIds.currentTraceparent();
@@ -115,7 +115,6 @@ public class CustomerImporter {
         return Multi.createFrom().iterable(chunks)
                 .onItem().transformToUniAndConcatenate(chunk -> importChunk(actor, chunk, mode, dryRun, seenInFile,
                         new Trace(requestId, traceparent)))
-                .onItem().transformToIterable(results -> results)
                 .onCompletion().invoke(() -> LOG.infof("Imported %d rows (mode %s, dryRun %s) in %d ms", lines.size(),
                         mode, dryRun, Duration.ofNanos(System.nanoTime() - started).toMillis()));
     }
