@@ -1,5 +1,6 @@
 package io.fieldsales.customer.api;
 
+import io.fieldsales.platform.db.TransientDatabaseException;
 import io.fieldsales.platform.errors.ErrorCode;
 import io.fieldsales.platform.errors.ProblemException;
 import io.fieldsales.platform.errors.Problems;
@@ -10,8 +11,9 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * An attempt that ran out of time is a fast 503 with Retry-After (the client retries, with its Idempotency-Key),
- * not a 500: nothing is broken, the database is just slower than our budget right now.
+ * An attempt that ran out of time, or a transient database failure that outlasted the retries, is a fast 503 with
+ * Retry-After (the client retries, with its Idempotency-Key), not a 500: nothing is broken, the database is just
+ * busier than our budget right now.
  */
 public class FaultToleranceProblems {
 
@@ -22,5 +24,13 @@ public class FaultToleranceProblems {
         LOG.warnf("Timed out: %s", e.getMessage());
         return Problems.response(new ProblemException(ErrorCode.SERVICE_UNAVAILABLE,
                 "The request took too long; retry shortly").withHeader("Retry-After", "1"), uri.getPath());
+    }
+
+    /** Deadlocks, serialization failures or lost connections that outlasted our retries: also worth a retry later. */
+    @ServerExceptionMapper
+    public Response transientDatabaseFailure(TransientDatabaseException e, UriInfo uri) {
+        LOG.warnf("Transient database failure after retries: %s", e.getMessage());
+        return Problems.response(new ProblemException(ErrorCode.SERVICE_UNAVAILABLE,
+                "The database is busy; retry shortly").withHeader("Retry-After", "1"), uri.getPath());
     }
 }
