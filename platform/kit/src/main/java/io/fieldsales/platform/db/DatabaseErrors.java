@@ -40,6 +40,11 @@ public final class DatabaseErrors {
             if (t instanceof PgException pg && pg.getSqlState() != null && TRANSIENT_STATES.contains(pg.getSqlState())) {
                 return true;
             }
+            // Hibernate Reactive reports PostgreSQL errors as SQLExceptions (e.g. inside LockAcquisitionException)
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && TRANSIENT_STATES.contains(sql.getSQLState())) {
+                return true;
+            }
             if (t instanceof io.vertx.core.VertxException ve && ve.getMessage() != null
                     && ve.getMessage().contains("Connection")) {
                 return true;

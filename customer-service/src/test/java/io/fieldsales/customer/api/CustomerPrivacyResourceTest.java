@@ -1,0 +1,67 @@
+package io.fieldsales.customer.api;
+
+import static io.fieldsales.platform.testing.TopicProbe.header;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.fieldsales.customer.Db;
+import io.fieldsales.customer.TenantFixture;
+import io.fieldsales.platform.testing.TopicProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** GDPR access (export) and erasure. */
+@QuarkusTest
+class CustomerPrivacyResourceTest {
+
+    private final TenantFixture t = new TenantFixture();
+
+    @Test
+    void exportHoldsTheCustomerItsHistoryAndItsReservations() {
+        String id = t.create("Exported", t.email("exp"), "082 820 0001");
+        t.asRep().contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+                .body("{\"name\":\"Exported Renamed\"}").patch("/api/v1/customers/" + id).then().statusCode(200);
+        t.asManager().get("/api/v1/customers/" + id + "/export").then().statusCode(200)
+                .body("customer.name", equalTo("Exported Renamed"))
+                .body("history", hasSize(2))
+                .body("history[0].action", equalTo("created"))
+                .body("history[1].changes.name.to", equalTo("Exported Renamed"))
+                .body("contactReservations", hasSize(2));
+    }
+
+    @Test
+    void eraseAnonymizesReleasesContactsAndPublishesAnEventWithoutPersonalData() throws Exception {
+        String email = t.email("erase");
+        String id = t.asRep().body("{\"name\":\"Nomsa Dlamini\",\"email\":\"" + email + "\",\"phone\":\"082 830 0001\","
+                        + "\"externalRef\":\"ID-123\",\"address\":{\"lines\":[\"12 Vilakazi St\"],\"city\":\"Soweto\"}}")
+                .post("/api/v1/customers").then().statusCode(201).extract().path("id");
+        String merged = t.create("Nomsa D.", t.email("erase2"), null);
+        t.asManager().body("{\"sourceIds\":[\"" + merged + "\"]}").post("/api/v1/customers/" + id + "/merge")
+                .then().statusCode(200);
+
+        try (TopicProbe probe = TopicProbe.on("customer.events")) {
+            t.asAdmin().post("/api/v1/customers/" + id + "/erase").then().statusCode(200)
+                    .body("status", equalTo("ERASED")).body("email", nullValue()).body("phone", nullValue())
+                    .body("address", nullValue()).body("externalRef", nullValue());
+            var erased = probe.await(r -> "io.fieldsales.customer.erased.v1".equals(header(r, "ce_type"))
+                    && id.equals(r.key()), 1, Duration.ofSeconds(20));
+            assertThat(erased).hasSize(1);
+            assertThat(erased.get(0).value()).doesNotContain("Nomsa", email, "+27828300001", "Vilakazi", "ID-123")
+                    .contains(merged);
+        }
+        t.asRep().get("/api/v1/customers/" + merged).then().statusCode(200).body("status", equalTo("ERASED"))
+                .body("name", equalTo("[erased]"));
+        assertThat(Db.count("select count(*) from unique_contacts where tenant_id = ?", t.tenant)).isZero();
+        assertThat(Db.strings("select changes::text from customer_history where customer_id = ?", Db.uuid(id)))
+                .noneMatch(h -> h.contains("Nomsa") || h.contains(email));
+        assertThat(Db.strings("select payload::text from outbox where aggregate_id in (?, ?)", id, merged))
+                .noneMatch(p -> p.contains("Nomsa"));
+        // the contact is free for a new customer, and erasing again changes nothing
+        t.create("New owner", email, null);
+        t.asAdmin().post("/api/v1/customers/" + id + "/erase").then().statusCode(200);
+        t.asManager().post("/api/v1/customers/" + id + "/erase").then().statusCode(403);
+    }
+}
