@@ -20,6 +20,15 @@ public class InMemoryRateLimiter implements RateLimiter {
     }
 
     @Override
+    public Uni<Void> refund(String key, LimitSpec limit, long tokens) {
+        Bucket bucket = buckets.get(limit.name() + ':' + key);
+        if (bucket != null) {
+            bucket.addTokens(tokens);
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    @Override
     public Uni<Long> available(String key, LimitSpec limit) {
         Bucket bucket = buckets.get(limit.name() + ':' + key);
         return Uni.createFrom().item(bucket == null ? limit.capacity() : bucket.getAvailableTokens());

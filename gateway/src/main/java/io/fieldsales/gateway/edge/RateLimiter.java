@@ -8,6 +8,9 @@ public interface RateLimiter {
     /** Takes {@code tokens} from the key's bucket if it has them. */
     Uni<Verdict> tryConsume(String key, LimitSpec limit, long tokens);
 
+    /** Gives tokens back (a reserved attempt turned out not to count). */
+    Uni<Void> refund(String key, LimitSpec limit, long tokens);
+
     /** Tokens left in the key's bucket, without taking any. */
     Uni<Long> available(String key, LimitSpec limit);
 

@@ -106,25 +106,28 @@ public class RateLimits {
         });
     }
 
-    /** Whether a login attempt may even be tried: both failure buckets still have a token. */
-    public Uni<LoginAllowance> loginAllowance(String tenant, String username, String ip) {
+    /**
+     * Reserves one failed-login token from the account's and the IP's buckets before the password is checked, so
+     * concurrent guesses cannot exceed the limit; a successful login gives both back ({@link #loginSucceeded}).
+     * Refused when either bucket is empty (the other's token is given back).
+     */
+    public Uni<LoginAttempt> reserveLoginAttempt(String tenant, String username, String ip) {
         String account = accountKey(tenant, username);
-        return limiter.available(account, loginPerAccount).chain(accountLeft -> limiter.available(ip, loginPerIp)
-                .map(ipLeft -> new LoginAllowance(accountLeft > 0 && ipLeft > 0,
-                        accountLeft <= 0 ? loginPerAccount : ipLeft <= 0 ? loginPerIp : null)));
+        return limiter.tryConsume(account, loginPerAccount, 1).chain(byAccount -> {
+            if (!byAccount.allowed()) {
+                return Uni.createFrom().item(new LoginAttempt(false, byAccount, null));
+            }
+            return limiter.tryConsume(ip, loginPerIp, 1).chain(byIp -> byIp.allowed()
+                    ? Uni.createFrom().item(new LoginAttempt(true, byAccount, byIp))
+                    : limiter.refund(account, loginPerAccount, 1)
+                            .replaceWith(new LoginAttempt(false, byIp, null)));
+        });
     }
 
-    /** Records a failed login; emits the buckets that this failure emptied (a lockout begins). */
-    public Uni<List<Verdict>> loginFailed(String tenant, String username, String ip) {
-        return limiter.tryConsume(accountKey(tenant, username), loginPerAccount, 1)
-                .chain(account -> limiter.tryConsume(ip, loginPerIp, 1)
-                        .map(byIp -> java.util.stream.Stream.of(account, byIp)
-                                .filter(v -> v.allowed() && v.remaining() == 0).toList()));
-    }
-
-    /** Seconds until a login bucket has a token again (for Retry-After once locked). */
-    public long loginRetryAfterSeconds(LimitSpec spec) {
-        return Math.max(1, (spec.window().toMillis() / spec.capacity() + 999) / 1000);
+    /** A correct password: the reserved tokens go back, successes never count. */
+    public Uni<Void> loginSucceeded(String tenant, String username, String ip) {
+        return limiter.refund(accountKey(tenant, username), loginPerAccount, 1)
+                .chain(() -> limiter.refund(ip, loginPerIp, 1));
     }
 
     public LimitSpec perIpSpec() {
@@ -145,6 +148,16 @@ public class RateLimits {
         return new LimitSpec(name, limit.capacity(), limit.window());
     }
 
-    public record LoginAllowance(boolean allowed, LimitSpec exhausted) {
+    /**
+     * A reserved login attempt. When refused, {@code first} is the verdict of the exhausted bucket; when allowed,
+     * {@code first}/{@code second} are the account's and the IP's verdicts (remaining 0: this attempt is the last
+     * one of the window, and a failure locks).
+     */
+    public record LoginAttempt(boolean allowed, Verdict first, Verdict second) {
+
+        public java.util.List<Verdict> exhausted() {
+            return java.util.stream.Stream.of(first, second)
+                    .filter(v -> v != null && v.allowed() && v.remaining() == 0).toList();
+        }
     }
 }

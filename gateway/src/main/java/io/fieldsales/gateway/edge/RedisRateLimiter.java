@@ -57,6 +57,21 @@ public class RedisRateLimiter implements RateLimiter {
     }
 
     @Override
+    public Uni<Void> refund(String key, LimitSpec limit, long tokens) {
+        java.util.concurrent.Executor caller = callerContext();
+        return Uni.createFrom().completionStage(() -> buckets.builder()
+                        .build(PREFIX + limit.name() + ':' + key, limit.bucketConfiguration())
+                        .addTokens(tokens))
+                .ifNoItem().after(timeout).fail()
+                .onFailure().recoverWithItem(f -> {
+                    LOG.warnf("Rate limiter store unavailable: %s", f.toString());
+                    return null;
+                })
+                .replaceWithVoid()
+                .emitOn(caller);
+    }
+
+    @Override
     public Uni<Long> available(String key, LimitSpec limit) {
         java.util.concurrent.Executor caller = callerContext();
         return Uni.createFrom().completionStage(() -> buckets.builder()

@@ -20,6 +20,7 @@ import java.net.ConnectException;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
@@ -41,12 +42,15 @@ final class ForwardingInterceptor implements ProxyInterceptor {
     private final Upstream upstream;
     private final ProblemWriter problems;
     private final String path;
+    private final long maxBodyBytes;
+    private final AtomicBoolean bodyTooLarge = new AtomicBoolean();
 
-    ForwardingInterceptor(RoutingContext rc, Upstream upstream, ProblemWriter problems) {
+    ForwardingInterceptor(RoutingContext rc, Upstream upstream, ProblemWriter problems, long maxBodyBytes) {
         this.rc = rc;
         this.upstream = upstream;
         this.problems = problems;
         this.path = rc.normalizedPath();
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     @Override
@@ -65,6 +69,10 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         if (requestId != null) {
             headers.set(RequestIds.HEADER, requestId);
         }
+        Body body = ctx.request().getBody();
+        if (body != null && body.length() < 0) {
+            ctx.request().setBody(Body.body(new LimitedBody(body.stream(), maxBodyBytes, bodyTooLarge), -1));
+        }
         Context context = Vertx.currentContext();
         CompletionStage<ProxyResponse> guarded;
         try {
@@ -72,6 +80,8 @@ final class ForwardingInterceptor implements ProxyInterceptor {
                     .compose(response -> isUnavailable(response.getStatusCode())
                             ? Future.<ProxyResponse>failedFuture(new UpstreamFailure(response))
                             : Future.succeededFuture(response))
+                    .recover(failure -> Future.failedFuture(bodyTooLarge.get()
+                            ? new LimitedBody.PayloadTooLargeException(maxBodyBytes) : failure))
                     .toCompletionStage());
         } catch (RuntimeException e) {
             return Future.succeededFuture(failureResponse(ctx, e));
@@ -98,6 +108,14 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         boolean timeout = failure instanceof TimeoutException; // incl. Vert.x's NoStackTraceTimeoutException
         long retryAfter = upstream.retryAfterSeconds();
         ProblemException problem;
+        if (bodyTooLarge.get() || failure instanceof LimitedBody.PayloadTooLargeException) {
+            rc.response().putHeader("Connection", "close");
+            return ctx.request().release().response().setStatusCode(413)
+                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .setBody(Body.body(Buffer.buffer(problems.body(new ProblemException(
+                            io.fieldsales.platform.errors.ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than "
+                            + maxBodyBytes + " bytes").with("maxBytes", maxBodyBytes), path))));
+        }
         if (failure instanceof CircuitBreakerOpenException) {
             problem = ProblemException.of(503, "upstream_unavailable", "Upstream unavailable",
                     "The " + upstream.name() + " service is unavailable (circuit open); retry later");

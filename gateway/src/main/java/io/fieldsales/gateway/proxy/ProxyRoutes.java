@@ -11,6 +11,8 @@ import io.vertx.httpproxy.HttpProxy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import io.quarkus.runtime.configuration.MemorySize;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Proxies {@code /api/v1/<resource>/**} to the owning service, after the JWT was verified at the edge: 401 for a
@@ -26,6 +28,9 @@ public class ProxyRoutes {
 
     @Inject
     ProblemWriter problems;
+
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    MemorySize maxBodySize;
 
     void install(@Observes Router router) {
         router.routeWithRegex(RouteTable.PATH_REGEX).order(-10).handler(this::proxy);
@@ -52,7 +57,7 @@ public class ProxyRoutes {
         }
         HttpProxy.reverseProxy(upstream.client())
                 .origin(ctx -> ctx.client().request(upstream.requestOptions()))
-                .addInterceptor(new ForwardingInterceptor(rc, upstream, problems))
+                .addInterceptor(new ForwardingInterceptor(rc, upstream, problems, maxBodySize.asLongValue()))
                 .handle(rc.request());
     }
 }

@@ -58,6 +58,7 @@ public final class Upstream {
                 // connection failures, timeouts and 502/503/504 answers count; a 4xx or a 500 bug does not
                 .failOn(List.of(ConnectException.class, TimeoutException.class, UpstreamFailure.class,
                         io.vertx.core.VertxException.class, io.netty.channel.ConnectTimeoutException.class))
+                .skipOn(LimitedBody.PayloadTooLargeException.class)
                 .onStateChange(state::set)
                 .done()
                 .withThreadOffload(false)

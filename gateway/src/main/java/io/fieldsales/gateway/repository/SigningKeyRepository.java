@@ -101,10 +101,10 @@ public class SigningKeyRepository {
                                 + " activates_at) select $1, $2, $3, now() + make_interval(secs => $4)" + guard)
                         .execute(unlessNewerThan == null
                                 ? Tuple.of(key.kid(), key.publicJwk(),
-                                        io.vertx.mutiny.core.buffer.Buffer.buffer(key.privateKeyEnc()),
+                                        io.vertx.core.buffer.Buffer.buffer(key.privateKeyEnc()),
                                         (double) activationDelay.toMillis() / 1000.0)
                                 : Tuple.of(key.kid(), key.publicJwk(),
-                                        io.vertx.mutiny.core.buffer.Buffer.buffer(key.privateKeyEnc()),
+                                        io.vertx.core.buffer.Buffer.buffer(key.privateKeyEnc()),
                                         (double) activationDelay.toMillis() / 1000.0,
                                         (double) unlessNewerThan.toSeconds())))
                 .map(rows -> rows.rowCount() == 1));

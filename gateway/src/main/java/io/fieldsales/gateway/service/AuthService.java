@@ -65,9 +65,9 @@ public class AuthService {
         String tenantSlug = request.tenant() == null || request.tenant().isBlank() ? null
                 : request.tenant().trim().toLowerCase(Locale.ROOT);
         String username = request.username().trim().toLowerCase(Locale.ROOT);
-        return rateLimits.loginAllowance(tenantSlug, username, clientIp).chain(allowance -> {
-            if (!allowance.allowed()) {
-                long retryAfter = rateLimits.loginRetryAfterSeconds(allowance.exhausted());
+        return rateLimits.reserveLoginAttempt(tenantSlug, username, clientIp).chain(attempt -> {
+            if (!attempt.allowed()) {
+                long retryAfter = Math.max(1, attempt.first().retryAfterSeconds());
                 return securityEvents.record(loginFailed(null, tenantSlug, username, null, "locked", clientIp))
                         .chain(() -> Uni.createFrom().failure(new ProblemException(ErrorCode.RATE_LIMITED,
                                 "Too many failed logins; try again later")
@@ -79,10 +79,12 @@ public class AuthService {
                             .chain(matches -> {
                                 String failure = failureReason(tenantSlug, account, matches);
                                 if (failure != null) {
-                                    return loginFailure(account, tenantSlug, username, failure, clientIp);
+                                    return loginFailure(account, tenantSlug, username, failure, clientIp,
+                                            attempt.exhausted());
                                 }
                                 metrics.counter("fieldsales.gateway.logins", "outcome", "success").increment();
-                                return issueTokens(account.user(), UUID.randomUUID());
+                                return rateLimits.loginSucceeded(tenantSlug, username, clientIp)
+                                        .chain(() -> issueTokens(account.user(), UUID.randomUUID()));
                             }));
         });
     }
@@ -120,11 +122,11 @@ public class AuthService {
     }
 
     private Uni<TokenResponse> loginFailure(Account account, String tenantSlug, String username, String reason,
-            String clientIp) {
+            String clientIp, List<Verdict> lockouts) {
         metrics.counter("fieldsales.gateway.logins", "outcome", "failure").increment();
         UUID tenantId = account.tenant() == null ? null : account.tenant().id;
         UUID userId = account.user() == null ? null : account.user().id;
-        return rateLimits.loginFailed(tenantSlug, username, clientIp).chain(lockouts -> {
+        return Uni.createFrom().voidItem().chain(() -> {
             List<OutboxEvent> events = new ArrayList<>();
             events.add(loginFailed(tenantId, tenantSlug, username, userId, reason, clientIp));
             for (Verdict v : lockouts) {
