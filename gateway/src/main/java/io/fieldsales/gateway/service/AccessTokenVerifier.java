@@ -5,7 +5,9 @@ import io.fieldsales.gateway.domain.SigningKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jose4j.jwa.AlgorithmConstraints;
@@ -47,8 +49,52 @@ public class AccessTokenVerifier {
     @Inject
     SigningKeys keys;
 
-    /** The verified claims, or an {@link InvalidTokenException} saying why not (for logs). */
+    /**
+     * Tokens already verified, until they expire: a client sends the same token for up to 15 minutes, and the gateway
+     * checks each request's token at the edge and again for its own endpoints. A hit is the byte-identical token, so
+     * it had a valid signature; expiry and the key's publication are re-checked on every hit. Bounded: cleared when
+     * full. Callers must not modify the returned claims.
+     */
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    private static final int CACHE_LIMIT = 20_000;
+
+    private record Verified(JwtClaims claims, String kid, long expiresAtSeconds) {
+    }
+
+    /** The verified claims (shared: do not modify them), or an {@link InvalidTokenException} saying why not. */
     public JwtClaims verify(String token) throws InvalidTokenException {
+        Verified hit = token == null ? null : verified.get(token);
+        if (hit != null) {
+            Instant now = Instant.now();
+            if (now.getEpochSecond() <= hit.expiresAtSeconds() + config.tokens().clockSkew().toSeconds()
+                    && keys.current().verificationKey(hit.kid(), now).isPresent()) {
+                return hit.claims();
+            }
+            verified.remove(token);
+        }
+        JwtClaims claims = verifyFully(token);
+        try {
+            if (verified.size() >= CACHE_LIMIT) {
+                verified.clear();
+            }
+            verified.put(token, new Verified(claims, jwsKid(token), claims.getExpirationTime().getValue()));
+        } catch (org.jose4j.jwt.MalformedClaimException e) {
+            throw new InvalidTokenException("malformed exp");
+        }
+        return claims;
+    }
+
+    private static String jwsKid(String token) throws InvalidTokenException {
+        try {
+            JsonWebSignature jws = new JsonWebSignature();
+            jws.setCompactSerialization(token);
+            return jws.getKeyIdHeaderValue();
+        } catch (JoseException e) {
+            throw new InvalidTokenException("unparseable token");
+        }
+    }
+
+    private JwtClaims verifyFully(String token) throws InvalidTokenException {
         if (token == null || token.isEmpty()) {
             throw new InvalidTokenException("no token");
         }

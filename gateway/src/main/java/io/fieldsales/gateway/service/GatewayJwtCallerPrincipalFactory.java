@@ -29,9 +29,12 @@ public class GatewayJwtCallerPrincipalFactory extends JWTCallerPrincipalFactory 
     @Override
     public JWTCallerPrincipal parse(String token, JWTAuthContextInfo authContextInfo) throws ParseException {
         try {
-            JwtClaims claims = verifier.verify(token);
+            // a private copy: the principal converts claim values in place, the verifier's claims are shared
+            JwtClaims claims = JwtClaims.parse(verifier.verify(token).toJson());
             claims.setClaim("raw_token", token);
             return new DefaultJWTCallerPrincipal(token, "JWT", claims);
+        } catch (org.jose4j.jwt.consumer.InvalidJwtException e) {
+            throw new ParseException("Invalid token");
         } catch (InvalidTokenException e) {
             LOG.debugf("Bearer token refused: %s", e.getMessage());
             throw new ParseException("Invalid token");
