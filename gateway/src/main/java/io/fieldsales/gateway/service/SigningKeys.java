@@ -73,8 +73,23 @@ public class SigningKeys {
         timers.add(vertx.setPeriodic(config.keys().refreshInterval().toMillis(), id -> reload().subscribe()
                 .with(ignored -> { }, f -> LOG.warnf("Cannot reload the signing keys: %s", f.toString()))));
         long rotationCheck = Math.max(60_000, Math.min(3_600_000, config.keys().rotationInterval().toMillis() / 10));
-        timers.add(vertx.setPeriodic(rotationCheck, id -> rotate(true).subscribe()
-                .with(ignored -> { }, f -> LOG.warnf("Scheduled key rotation failed: %s", f.toString()))));
+        timers.add(vertx.setPeriodic(rotationCheck, id -> {
+            if (rotationDue()) {
+                rotate(true).subscribe().with(kid -> {
+                    if (kid != null) {
+                        LOG.infof("Rotated the token signing key: %s signs from %s on", kid,
+                                Instant.now().plus(config.keys().activationDelay()));
+                    }
+                }, f -> LOG.warnf("Scheduled key rotation failed: %s", f.toString()));
+            }
+        }));
+    }
+
+    /** Whether the newest key is older than the rotation interval (the database re-checks under a lock). */
+    boolean rotationDue() {
+        Instant newest = keySet.keys().stream().filter(k -> k.retiredAt() == null).map(SigningKey::createdAt)
+                .max(Instant::compareTo).orElse(Instant.EPOCH);
+        return newest.plus(config.keys().rotationInterval()).isBefore(Instant.now());
     }
 
     void stop(@Observes ShutdownEvent event) {

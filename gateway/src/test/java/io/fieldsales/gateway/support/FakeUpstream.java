@@ -21,15 +21,14 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public final class FakeUpstream implements AutoCloseable {
 
-    private static final Vertx VERTX = Vertx.vertx();
-
+    private final Vertx vertx = Vertx.vertx();
     private final HttpServer server;
     private final AtomicInteger hits = new AtomicInteger();
     private final AtomicReference<Map<String, String>> lastHeaders = new AtomicReference<>();
     private final AtomicLong lastBodyBytes = new AtomicLong();
 
     private FakeUpstream(int port) throws Exception {
-        server = VERTX.createHttpServer().requestHandler(this::handle).listen(port, "127.0.0.1")
+        server = vertx.createHttpServer().requestHandler(this::handle).listen(port, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
@@ -70,7 +69,7 @@ public final class FakeUpstream implements AutoCloseable {
                 }
             };
             if (delay > 0) {
-                VERTX.setTimer(delay, id -> answer.run());
+                vertx.setTimer(delay, id -> answer.run());
             } else {
                 answer.run();
             }
@@ -100,5 +99,6 @@ public final class FakeUpstream implements AutoCloseable {
     @Override
     public void close() throws Exception {
         server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 }
