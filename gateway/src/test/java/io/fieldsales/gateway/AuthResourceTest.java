@@ -118,6 +118,35 @@ class AuthResourceTest {
     }
 
     @Test
+    void concurrentRefreshesOfOneTokenRotateItOnceAndTheLosersCountAsReuse() throws Exception {
+        Tenant tenant = Api.newTenant();
+        tenant.createUser(tenant.adminToken(), "racer", "sales_rep");
+        String token = (String) tenant.login("racer").get("refreshToken");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<io.restassured.response.Response>> calls = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            calls.add(pool.submit(() -> {
+                go.await();
+                return anonymous().body(Map.of("refreshToken", token)).post("/api/v1/auth/refresh");
+            }));
+        }
+        go.countDown();
+        List<io.restassured.response.Response> responses = new ArrayList<>();
+        for (var call : calls) {
+            responses.add(call.get());
+        }
+        pool.shutdown();
+        List<io.restassured.response.Response> winners = responses.stream().filter(r -> r.statusCode() == 200)
+                .toList();
+        assertThat(winners).hasSize(1);
+        assertThat(responses).filteredOn(r -> r.statusCode() == 401).hasSize(3);
+        // the losers presented a rotated token: the family, including the winner's new token, is revoked
+        anonymous().body(Map.of("refreshToken", winners.get(0).path("refreshToken"))).post("/api/v1/auth/refresh")
+                .then().statusCode(401);
+    }
+
+    @Test
     void logoutRevokesTheFamily() {
         Tenant tenant = Api.newTenant();
         tenant.createUser(tenant.adminToken(), "leaver", "sales_rep");

@@ -85,6 +85,20 @@ class TenantAndUserResourceTest {
     }
 
     @Test
+    void aRetriedUserCreationWithTheSameIdempotencyKeyCreatesOneUser() {
+        Tenant tenant = Api.newTenant();
+        String admin = tenant.adminToken();
+        Map<String, Object> body = Map.of("username", "once", "password", STRONG_PASSWORD, "roles",
+                List.of("cashier"));
+        String first = as(admin).header("Idempotency-Key", "create-once-1").body(body).post("/api/v1/users").then()
+                .statusCode(201).extract().path("id");
+        String again = as(admin).header("Idempotency-Key", "create-once-1").body(body).post("/api/v1/users").then()
+                .statusCode(201).header("Idempotent-Replayed", "true").extract().path("id");
+        assertThat(again).isEqualTo(first);
+        as(admin).get("/api/v1/users").then().body("items.findAll { it.username == 'once' }.size()", equalTo(1));
+    }
+
+    @Test
     void anAdminCannotLockThemselvesOut() {
         Tenant tenant = Api.newTenant();
         String admin = tenant.adminToken();
