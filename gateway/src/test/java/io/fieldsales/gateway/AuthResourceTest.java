@@ -157,14 +157,20 @@ class AuthResourceTest {
     }
 
     @Test
-    void disablingAUserStopsTheirRefreshTokensAtOnce() {
+    void disablingAUserStopsTheirRefreshAndAccessTokensAtOnce() {
         Tenant tenant = Api.newTenant();
         String admin = tenant.adminToken();
         UUID user = tenant.createUser(admin, "soon-disabled", "sales_rep");
-        String refresh = (String) tenant.login("soon-disabled").get("refreshToken");
+        Map<String, Object> tokens = tenant.login("soon-disabled");
+        String refresh = (String) tokens.get("refreshToken");
+        String access = (String) tokens.get("accessToken");
+        as(access).get("/api/v1/auth/me").then().statusCode(200);
         as(admin).header("If-Match", "\"0\"").body(Map.of("disabled", true)).patch("/api/v1/users/" + user)
                 .then().statusCode(200).body("disabled", equalTo(true));
         anonymous().body(Map.of("refreshToken", refresh)).post("/api/v1/auth/refresh").then().statusCode(401);
+        // the gateway also stops honouring the access token it issued before, without waiting for its expiry
+        as(access).get("/api/v1/auth/me").then().statusCode(401);
+        as(access).get("/api/v1/customers").then().statusCode(401);
         anonymous().body(Map.of("tenant", tenant.slug(), "username", "soon-disabled", "password", STRONG_PASSWORD))
                 .post("/api/v1/auth/login").then().statusCode(401).body("code", equalTo("invalid_credentials"));
     }

@@ -23,7 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** Limits of the test profile: 20 per IP per 3 s, 50 per user, 80 per tenant, 5 failed logins per 5 s. */
+/** Limits of the test profile: 20 per IP per 3 s, 50 per user, 80 per tenant, 5 failed logins per 10 s. */
 @QuarkusTest
 class RateLimitTest {
 
@@ -98,17 +98,18 @@ class RateLimitTest {
                             .and(TopicProbe.withHeader("ce_type", "io.fieldsales.gateway.account.locked.v1")), 1,
                     Duration.ofSeconds(15))).hasSize(1);
         }
-        await().atMost(Duration.ofSeconds(12)).pollInterval(Duration.ofMillis(500)).until(() ->
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).until(() ->
                 loginFrom(Api.randomIp(), tenant.slug(), "admin", STRONG_PASSWORD).statusCode() == 200);
     }
 
     @Test
     void fiveFailedLoginsFromOneIpBlockThatIpForAnyAccount() {
         String ip = Api.randomIp();
-        List<Integer> statuses = concurrently(5, i -> loginFrom(ip, "no-such-tenant", "user-" + i,
+        // six guesses at once for six accounts from one IP: five are checked, the sixth is refused up front
+        List<Integer> statuses = concurrently(6, i -> loginFrom(ip, "no-such-tenant", "user-" + i,
                 "Some-password-" + i).statusCode());
-        assertThat(statuses).containsOnly(401);
-        loginFrom(ip, "no-such-tenant", "user-x", "Some-password-x").then().statusCode(429);
+        assertThat(statuses).filteredOn(s -> s == 401).hasSize(5);
+        assertThat(statuses).filteredOn(s -> s == 429).hasSize(1);
         loginFrom(Api.randomIp(), "no-such-tenant", "user-x", "Some-password-x").then().statusCode(401);
     }
 

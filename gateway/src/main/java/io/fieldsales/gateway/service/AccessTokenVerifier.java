@@ -49,6 +49,9 @@ public class AccessTokenVerifier {
     @Inject
     SigningKeys keys;
 
+    @Inject
+    DisabledUsers disabledUsers;
+
     /**
      * Tokens already verified, until they expire: a client sends the same token for up to 15 minutes, and the gateway
      * checks each request's token at the edge and again for its own endpoints. A hit is the byte-identical token, so
@@ -68,11 +71,11 @@ public class AccessTokenVerifier {
             Instant now = Instant.now();
             if (now.getEpochSecond() <= hit.expiresAtSeconds() + config.tokens().clockSkew().toSeconds()
                     && keys.current().verificationKey(hit.kid(), now).isPresent()) {
-                return hit.claims();
+                return notDisabled(hit.claims());
             }
             verified.remove(token);
         }
-        JwtClaims claims = verifyFully(token);
+        JwtClaims claims = notDisabled(verifyFully(token));
         try {
             if (verified.size() >= CACHE_LIMIT) {
                 verified.clear();
@@ -80,6 +83,17 @@ public class AccessTokenVerifier {
             verified.put(token, new Verified(claims, jwsKid(token), claims.getExpirationTime().getValue()));
         } catch (org.jose4j.jwt.MalformedClaimException e) {
             throw new InvalidTokenException("malformed exp");
+        }
+        return claims;
+    }
+
+    private JwtClaims notDisabled(JwtClaims claims) throws InvalidTokenException {
+        try {
+            if (disabledUsers.isDisabled(claims.getSubject())) {
+                throw new InvalidTokenException("user disabled");
+            }
+        } catch (org.jose4j.jwt.MalformedClaimException e) {
+            throw new InvalidTokenException("malformed sub");
         }
         return claims;
     }

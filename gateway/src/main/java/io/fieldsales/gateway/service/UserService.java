@@ -40,6 +40,9 @@ public class UserService {
     @Inject
     PasswordRules passwordRules;
 
+    @Inject
+    DisabledUsers disabledUsers;
+
     public Uni<UserResponse> create(Actor admin, NewUser request) {
         String username = request.username().toLowerCase(Locale.ROOT);
         String[] roles = tenantRoles("roles", request.roles());
@@ -115,7 +118,7 @@ public class UserService {
                             OffsetDateTime.now(ZoneOffset.UTC), user.id)
                     : Uni.createFrom().item(0);
             return revoked.chain(() -> user.persistAndFlush()).map(ignored -> UserResponse.of(user));
-        })));
+        }))).invoke(changed -> disabledUsers.changed(changed.id(), changed.disabled()));
     }
 
     private static Uni<AppUser> find(Actor admin, UUID id) {
