@@ -1,0 +1,29 @@
+package io.fieldsales.gateway.api;
+
+import io.fieldsales.gateway.service.SigningKeys;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.stream.Collectors;
+
+/** The public keys services verify tokens with: every published key, by kid (several during a rotation). */
+@Path("/.well-known/jwks.json")
+public class JwksResource {
+
+    @Inject
+    SigningKeys keys;
+
+    @GET
+    @PermitAll
+    @Produces("application/jwk-set+json")
+    public Response jwks() {
+        String body = keys.current().published(Instant.now()).stream().map(k -> k.publicJwk())
+                .collect(Collectors.joining(",", "{\"keys\":[", "]}"));
+        // Short cache: new keys are published well before they sign (activation delay).
+        return Response.ok(body).header("Cache-Control", "public, max-age=60").build();
+    }
+}

@@ -1,0 +1,163 @@
+package io.fieldsales.gateway.config;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Settings of the gateway ({@code fieldsales.gateway.*}); every value can come from the environment. */
+@ConfigMapping(prefix = "fieldsales.gateway")
+public interface GatewayConfig {
+
+    Tokens tokens();
+
+    Keys keys();
+
+    BootstrapAdmin bootstrapAdmin();
+
+    Passwords passwords();
+
+    /** Upstream services by name (customer, order, cash, audit). */
+    Map<String, Upstream> upstreams();
+
+    RateLimits rateLimits();
+
+    Edge edge();
+
+    interface Tokens {
+        @WithDefault("fieldsales")
+        String issuer();
+
+        @WithDefault("fieldsales-api")
+        String audience();
+
+        @WithDefault("PT15M")
+        Duration accessTokenLifetime();
+
+        @WithDefault("P7D")
+        Duration refreshTokenLifetime();
+
+        /** The most a clock may be off: an access token expired this long ago is still accepted, no longer. */
+        @WithDefault("PT30S")
+        Duration clockSkew();
+    }
+
+    interface Keys {
+        /** Base64 of 32 bytes: the AES key that encrypts the signing keys' private halves at rest. */
+        String encryptionKey();
+
+        /** A new key is published this long before it signs, so every verifier knows it first. */
+        @WithDefault("PT10M")
+        Duration activationDelay();
+
+        /** A new signing key is made when the newest is older than this. */
+        @WithDefault("P30D")
+        Duration rotationInterval();
+
+        /** How often each replica reloads the key set from the database. */
+        @WithDefault("PT30S")
+        Duration refreshInterval();
+    }
+
+    interface BootstrapAdmin {
+        @WithDefault("platform-admin")
+        String username();
+
+        /** Required on the first start; never logged. */
+        Optional<String> password();
+    }
+
+    interface Passwords {
+        /** bcrypt cost; 12 or more (about a quarter of a second per hash on one core). */
+        @WithDefault("12")
+        int bcryptCost();
+
+        @WithDefault("12")
+        int minLength();
+
+        /** At most this many hashes run at once, on worker threads; the rest queue. */
+        @WithDefault("4")
+        int maxConcurrentHashes();
+    }
+
+    interface Upstream {
+        String url();
+
+        /** A request whose response (or the next chunk of it) does not come within this fails with 504. */
+        @WithDefault("PT10S")
+        Duration timeout();
+
+        @WithDefault("PT2S")
+        Duration connectTimeout();
+
+        CircuitBreaker circuitBreaker();
+
+        /** Path of the service's readiness check. */
+        @WithDefault("/q/health/ready")
+        String readinessPath();
+    }
+
+    interface CircuitBreaker {
+        /** Requests in the rolling window before the breaker may open. */
+        @WithDefault("20")
+        int requestVolumeThreshold();
+
+        @WithDefault("0.5")
+        double failureRatio();
+
+        /** How long the breaker stays open before it lets a trial request through (half-open). */
+        @WithDefault("PT5S")
+        Duration delay();
+
+        @WithDefault("2")
+        int successThreshold();
+    }
+
+    interface RateLimits {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Requests per client IP per window. */
+        Limit perIp();
+
+        Limit perUser();
+
+        Limit perTenant();
+
+        /** Failed logins per (tenant, username) per window. */
+        Limit loginFailuresPerAccount();
+
+        /** Failed logins per client IP per window. */
+        Limit loginFailuresPerIp();
+
+        /** When set (redis://host:port), limits are shared by every gateway replica through Redis. */
+        Optional<String> redisUrl();
+
+        /** Redis calls that take longer fail open (the request is allowed and the failure logged). */
+        @WithDefault("PT0.5S")
+        Duration redisTimeout();
+    }
+
+    interface Limit {
+        long capacity();
+
+        Duration window();
+    }
+
+    interface Edge {
+        /** Largest body of the gateway's own endpoints (login, users, tenants). */
+        @WithDefault("64K")
+        MemorySize maxOwnBodySize();
+
+        @WithName("content-security-policy")
+        @WithDefault("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
+        String contentSecurityPolicy();
+
+        /** Upstreams whose readiness the gateway's readiness requires (empty: all of them). */
+        Optional<List<String>> requiredUpstreams();
+    }
+}

@@ -1,0 +1,99 @@
+package io.fieldsales.gateway.edge;
+
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+import io.smallrye.mutiny.Uni;
+import java.time.Duration;
+import org.jboss.logging.Logger;
+
+/**
+ * Buckets shared by every gateway replica: Bucket4j's compare-and-swap protocol on Redis through Lettuce's
+ * non-blocking client. Keys expire once their bucket would be full again. If Redis is slow or down the limiter
+ * fails open (logged), so an outage of the limiter store never becomes an outage of the API.
+ */
+public class RedisRateLimiter implements RateLimiter {
+
+    private static final Logger LOG = Logger.getLogger(RedisRateLimiter.class);
+    private static final String PREFIX = "fieldsales:gateway:ratelimit:";
+
+    private final RedisClient client;
+    private final StatefulRedisConnection<String, byte[]> connection;
+    private final AsyncProxyManager<String> buckets;
+    private final Duration timeout;
+
+    public RedisRateLimiter(String redisUrl, Duration timeout) {
+        this.timeout = timeout;
+        RedisURI uri = RedisURI.create(redisUrl);
+        uri.setTimeout(timeout);
+        client = RedisClient.create(uri);
+        connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+        buckets = Bucket4jLettuce.casBasedBuilder(connection)
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                        Duration.ofSeconds(10)))
+                .build()
+                .asAsync();
+    }
+
+    @Override
+    public Uni<Verdict> tryConsume(String key, LimitSpec limit, long tokens) {
+        java.util.concurrent.Executor caller = callerContext();
+        return Uni.createFrom().completionStage(() -> buckets.builder()
+                        .build(PREFIX + limit.name() + ':' + key, limit.bucketConfiguration())
+                        .tryConsumeAndReturnRemaining(tokens))
+                .map(probe -> Verdict.of(limit, probe))
+                .ifNoItem().after(timeout).fail()
+                .onFailure().recoverWithItem(f -> {
+                    LOG.warnf("Rate limiter store unavailable, letting the request through: %s", f.toString());
+                    return Verdict.failOpen(limit);
+                })
+                .emitOn(caller);
+    }
+
+    @Override
+    public Uni<Void> refund(String key, LimitSpec limit, long tokens) {
+        java.util.concurrent.Executor caller = callerContext();
+        return Uni.createFrom().completionStage(() -> buckets.builder()
+                        .build(PREFIX + limit.name() + ':' + key, limit.bucketConfiguration())
+                        .addTokens(tokens))
+                .ifNoItem().after(timeout).fail()
+                .onFailure().recoverWithItem(f -> {
+                    LOG.warnf("Rate limiter store unavailable: %s", f.toString());
+                    return null;
+                })
+                .replaceWithVoid()
+                .emitOn(caller);
+    }
+
+    @Override
+    public Uni<Long> available(String key, LimitSpec limit) {
+        java.util.concurrent.Executor caller = callerContext();
+        return Uni.createFrom().completionStage(() -> buckets.builder()
+                        .build(PREFIX + limit.name() + ':' + key, limit.bucketConfiguration())
+                        .getAvailableTokens())
+                .ifNoItem().after(timeout).fail()
+                .onFailure().recoverWithItem(f -> {
+                    LOG.warnf("Rate limiter store unavailable: %s", f.toString());
+                    return limit.capacity();
+                })
+                .emitOn(caller);
+    }
+
+    /** Lettuce completes on its own threads: continue on the caller's Vert.x context (event loop, session). */
+    private static java.util.concurrent.Executor callerContext() {
+        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+        return context == null ? Runnable::run : task -> context.runOnContext(v -> task.run());
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+        client.shutdown();
+    }
+}

@@ -1,0 +1,265 @@
+package io.fieldsales.gateway.service;
+
+import io.fieldsales.gateway.api.LoginRequest;
+import io.fieldsales.gateway.api.TokenResponse;
+import io.fieldsales.gateway.config.GatewayConfig;
+import io.fieldsales.gateway.domain.AppUser;
+import io.fieldsales.gateway.domain.OpaqueTokens;
+import io.fieldsales.gateway.domain.RefreshToken;
+import io.fieldsales.gateway.domain.Tenant;
+import io.fieldsales.gateway.edge.RateLimits;
+import io.fieldsales.gateway.edge.Verdict;
+import io.fieldsales.gateway.events.AccountLocked;
+import io.fieldsales.gateway.events.LoginFailed;
+import io.fieldsales.gateway.events.RefreshTokenReused;
+import io.fieldsales.gateway.events.SecurityEventTypes;
+import io.fieldsales.platform.errors.ErrorCode;
+import io.fieldsales.platform.errors.ProblemException;
+import io.fieldsales.platform.outbox.OutboxEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Login, refresh-token rotation with reuse detection, and logout.
+ *
+ * <p>Login answers the same 401 {@code invalid_credentials} for an unknown tenant or user, a wrong password and a
+ * disabled user or tenant, after the same work: a bcrypt check always runs (against a decoy hash when there is no
+ * user), and the database lookups are the same queries in every case. The database connection is not held while
+ * bcrypt runs.
+ */
+@ApplicationScoped
+public class AuthService {
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    AccessTokenIssuer issuer;
+
+    @Inject
+    RateLimits rateLimits;
+
+    @Inject
+    SecurityEvents securityEvents;
+
+    @Inject
+    MeterRegistry metrics;
+
+    private record Account(Tenant tenant, AppUser user) {
+    }
+
+    public Uni<TokenResponse> login(LoginRequest request, String clientIp) {
+        String tenantSlug = request.tenant() == null || request.tenant().isBlank() ? null
+                : request.tenant().trim().toLowerCase(Locale.ROOT);
+        String username = request.username().trim().toLowerCase(Locale.ROOT);
+        return rateLimits.reserveLoginAttempt(tenantSlug, username, clientIp).chain(attempt -> {
+            if (!attempt.allowed()) {
+                long retryAfter = Math.max(1, attempt.first().retryAfterSeconds());
+                return securityEvents.record(loginFailed(null, tenantSlug, username, null, "locked", clientIp))
+                        .chain(() -> Uni.createFrom().failure(new ProblemException(ErrorCode.RATE_LIMITED,
+                                "Too many failed logins; try again later")
+                                .withHeader("Retry-After", Long.toString(retryAfter))));
+            }
+            return findAccount(tenantSlug, username)
+                    .chain(account -> hasher.verify(request.password(),
+                                    account.user() == null ? null : account.user().passwordHash)
+                            .chain(matches -> {
+                                String failure = failureReason(tenantSlug, account, matches);
+                                if (failure != null) {
+                                    return loginFailure(account, tenantSlug, username, failure, clientIp,
+                                            attempt.exhausted());
+                                }
+                                metrics.counter("fieldsales.gateway.logins", "outcome", "success").increment();
+                                return rateLimits.loginSucceeded(tenantSlug, username, clientIp)
+                                        .chain(() -> issueTokens(account.user(), UUID.randomUUID()));
+                            }));
+        });
+    }
+
+    private static String failureReason(String tenantSlug, Account account, boolean matches) {
+        if (tenantSlug != null && account.tenant() == null) {
+            return "unknown_tenant";
+        }
+        if (account.user() == null) {
+            return "unknown_user";
+        }
+        if (!matches) {
+            return "wrong_password";
+        }
+        if (account.user().disabled) {
+            return "disabled_user";
+        }
+        if (account.tenant() != null && account.tenant().disabled) {
+            return "disabled_tenant";
+        }
+        return null;
+    }
+
+    private Uni<Account> findAccount(String tenantSlug, String username) {
+        return Panache.withSession(() -> {
+            if (tenantSlug == null) {
+                return AppUser.<AppUser>find("tenantId is null and username = ?1", username).firstResult()
+                        .map(user -> new Account(null, user));
+            }
+            return Tenant.<Tenant>find("slug", tenantSlug).firstResult()
+                    .chain(tenant -> AppUser.<AppUser>find("tenantId = ?1 and username = ?2",
+                                    tenant == null ? new UUID(0, 0) : tenant.id, username).firstResult()
+                            .map(user -> new Account(tenant, user)));
+        });
+    }
+
+    private Uni<TokenResponse> loginFailure(Account account, String tenantSlug, String username, String reason,
+            String clientIp, List<Verdict> lockouts) {
+        metrics.counter("fieldsales.gateway.logins", "outcome", "failure").increment();
+        UUID tenantId = account.tenant() == null ? null : account.tenant().id;
+        UUID userId = account.user() == null ? null : account.user().id;
+        return Uni.createFrom().voidItem().chain(() -> {
+            List<OutboxEvent> events = new ArrayList<>();
+            events.add(loginFailed(tenantId, tenantSlug, username, userId, reason, clientIp));
+            for (Verdict v : lockouts) {
+                String scope = v.limit().name().equals("login-ip") ? "ip" : "account";
+                events.add(SecurityEvents.event(SecurityEventTypes.ACCOUNT_LOCKED, "account",
+                        scope.equals("ip") ? "ip/" + clientIp : accountId(tenantSlug, username), tenantId, null,
+                        new AccountLocked(tenantId, tenantSlug, username, scope, clientIp, v.limit().capacity(),
+                                v.limit().window().toSeconds(), Instant.now())));
+            }
+            return securityEvents.record(events);
+        }).chain(() -> Uni.createFrom().failure(ProblemException.of(401, "invalid_credentials",
+                "Invalid credentials", "The tenant, username or password is wrong, or the account is disabled")
+                .withHeader("WWW-Authenticate", "Bearer")));
+    }
+
+    private static OutboxEvent loginFailed(UUID tenantId, String tenantSlug, String username, UUID userId,
+            String reason, String clientIp) {
+        return SecurityEvents.event(SecurityEventTypes.LOGIN_FAILED, "account", accountId(tenantSlug, username),
+                tenantId, userId == null ? null : userId.toString(),
+                new LoginFailed(tenantId, tenantSlug, username, userId, reason, clientIp, Instant.now()));
+    }
+
+    private static String accountId(String tenantSlug, String username) {
+        return (tenantSlug == null ? "platform" : tenantSlug) + "/" + username;
+    }
+
+    /** Starts or continues a refresh-token family for the user and signs an access token. */
+    private Uni<TokenResponse> issueTokens(AppUser user, UUID familyId) {
+        String refresh = OpaqueTokens.newToken();
+        return Panache.withTransaction(() -> newRefreshToken(user, familyId, refresh).persist())
+                .map(saved -> {
+                    AccessTokenIssuer.IssuedToken access = issuer.issue(user);
+                    return TokenResponse.bearer(access.token(), refresh, access.expiresInSeconds());
+                });
+    }
+
+    private RefreshToken newRefreshToken(AppUser user, UUID familyId, String value) {
+        RefreshToken token = new RefreshToken();
+        token.id = UUID.randomUUID();
+        token.familyId = familyId;
+        token.userId = user.id;
+        token.tenantId = user.tenantId;
+        token.tokenHash = OpaqueTokens.hash(value);
+        token.expiresAt = OffsetDateTime.now(ZoneOffset.UTC).plus(config.tokens().refreshTokenLifetime());
+        return token;
+    }
+
+    private sealed interface RefreshOutcome permits Rotated, Refused {
+    }
+
+    private record Rotated(AppUser user, String newRefreshToken) implements RefreshOutcome {
+    }
+
+    private record Refused(String why) implements RefreshOutcome {
+    }
+
+    /**
+     * Exchanges a refresh token for a new pair. The exchange is a compare-and-set on the token row (not rotated, not
+     * revoked, not expired), so of two concurrent exchanges of one token exactly one wins; the loser, and anyone
+     * presenting an already rotated token later, triggers reuse detection: the whole family is revoked and a
+     * security event is written, in one transaction.
+     */
+    public Uni<TokenResponse> refresh(String refreshToken, String clientIp) {
+        if (!OpaqueTokens.wellFormed(refreshToken)) {
+            return Uni.createFrom().failure(invalidRefreshToken());
+        }
+        byte[] hash = OpaqueTokens.hash(refreshToken);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        return Panache.<RefreshOutcome>withTransaction(() -> RefreshToken.update("rotatedAt = ?1 where tokenHash = ?2"
+                                + " and rotatedAt is null and revokedAt is null and expiresAt > ?1", now, hash)
+                        .chain(updated -> updated == 1 ? rotate(hash) : detectReuse(hash, clientIp)))
+                .chain(outcome -> {
+                    if (outcome instanceof Rotated r) {
+                        AccessTokenIssuer.IssuedToken access = issuer.issue(r.user());
+                        return Uni.createFrom().item(TokenResponse.bearer(access.token(), r.newRefreshToken(),
+                                access.expiresInSeconds()));
+                    }
+                    return Uni.createFrom().failure(invalidRefreshToken());
+                });
+    }
+
+    private Uni<RefreshOutcome> rotate(byte[] hash) {
+        return RefreshToken.<RefreshToken>find("tokenHash", hash).singleResult()
+                .chain(old -> AppUser.<AppUser>findById(old.userId).chain(user -> tenantActive(user).chain(active -> {
+                    if (user == null || user.disabled || !active) {
+                        return RefreshToken.update("revokedAt = ?1 where familyId = ?2 and revokedAt is null",
+                                OffsetDateTime.now(ZoneOffset.UTC), old.familyId)
+                                .replaceWith((RefreshOutcome) new Refused("account disabled"));
+                    }
+                    String next = OpaqueTokens.newToken();
+                    return newRefreshToken(user, old.familyId, next).persist()
+                            .replaceWith((RefreshOutcome) new Rotated(user, next));
+                })));
+    }
+
+    private Uni<Boolean> tenantActive(AppUser user) {
+        if (user == null || user.tenantId == null) {
+            return Uni.createFrom().item(true);
+        }
+        return Tenant.<Tenant>findById(user.tenantId).map(t -> t != null && !t.disabled);
+    }
+
+    private Uni<RefreshOutcome> detectReuse(byte[] hash, String clientIp) {
+        return RefreshToken.<RefreshToken>find("tokenHash", hash).firstResult().chain(token -> {
+            if (token == null || token.rotatedAt == null) {
+                return Uni.createFrom().item((RefreshOutcome) new Refused("unknown, expired or revoked"));
+            }
+            Instant at = Instant.now();
+            return RefreshToken.update("revokedAt = ?1 where familyId = ?2 and revokedAt is null",
+                            OffsetDateTime.now(ZoneOffset.UTC), token.familyId)
+                    .chain(() -> securityEvents.appendInTransaction(SecurityEvents.event(
+                            SecurityEventTypes.REFRESH_TOKEN_REUSED, "refresh_token_family",
+                            token.familyId.toString(), token.tenantId, token.userId.toString(),
+                            new RefreshTokenReused(token.tenantId, token.userId, token.familyId, clientIp, at))))
+                    .replaceWith((RefreshOutcome) new Refused("reused"));
+        });
+    }
+
+    /** Revokes the token's whole family (this device's session); unknown tokens are a no-op. */
+    public Uni<Void> logout(String refreshToken) {
+        if (!OpaqueTokens.wellFormed(refreshToken)) {
+            return Uni.createFrom().voidItem();
+        }
+        byte[] hash = OpaqueTokens.hash(refreshToken);
+        return Panache.withTransaction(() -> RefreshToken.<RefreshToken>find("tokenHash", hash).firstResult()
+                .chain(token -> token == null ? Uni.createFrom().voidItem()
+                        : RefreshToken.update("revokedAt = ?1 where familyId = ?2 and revokedAt is null",
+                                OffsetDateTime.now(ZoneOffset.UTC), token.familyId).replaceWithVoid()));
+    }
+
+    private static ProblemException invalidRefreshToken() {
+        return ProblemException.of(401, "invalid_refresh_token", "Invalid refresh token",
+                "The refresh token is unknown, expired, revoked or was already used; sign in again")
+                .withHeader("WWW-Authenticate", "Bearer");
+    }
+}

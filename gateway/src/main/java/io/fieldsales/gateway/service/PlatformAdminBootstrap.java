@@ -1,0 +1,71 @@
+package io.fieldsales.gateway.service;
+
+import io.fieldsales.gateway.config.GatewayConfig;
+import io.fieldsales.gateway.domain.Roles;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Locale;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jboss.logging.Logger;
+
+/**
+ * On the first start (no platform user yet), creates the platform admin from
+ * {@code FIELDSALES_BOOTSTRAP_ADMIN_USERNAME} / {@code FIELDSALES_BOOTSTRAP_ADMIN_PASSWORD}. Without a password the
+ * gateway refuses to start (no baked-in default in production), and a password that breaks the policy is refused
+ * too. The password is never logged. Runs on the main thread before the gateway serves (plain JDBC).
+ */
+@ApplicationScoped
+public class PlatformAdminBootstrap {
+
+    private static final Logger LOG = Logger.getLogger(PlatformAdminBootstrap.class);
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    PasswordRules passwordRules;
+
+    @Inject
+    PasswordHasher hasher;
+
+    void start(@Observes StartupEvent event) throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("select 1 from app_user where tenant_id is null limit 1");
+                    ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            String username = config.bootstrapAdmin().username().trim().toLowerCase(Locale.ROOT);
+            String password = config.bootstrapAdmin().password().filter(p -> !p.isBlank())
+                    .orElseThrow(() -> new IllegalStateException("No platform admin exists yet: set "
+                            + "FIELDSALES_BOOTSTRAP_ADMIN_PASSWORD (and optionally _USERNAME) for the first start"));
+            try {
+                passwordRules.check("FIELDSALES_BOOTSTRAP_ADMIN_PASSWORD", username, password);
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("FIELDSALES_BOOTSTRAP_ADMIN_PASSWORD breaks the password policy: "
+                        + e.getMessage());
+            }
+            String hash = hasher.hashBlocking(password);
+            try (PreparedStatement insert = c.prepareStatement("insert into app_user (id, tenant_id, username,"
+                    + " password_hash, roles) values (?, null, ?, ?, array['" + Roles.PLATFORM_ADMIN + "'])"
+                    + " on conflict (username) where tenant_id is null do nothing")) {
+                insert.setObject(1, UUID.randomUUID());
+                insert.setString(2, username);
+                insert.setString(3, hash);
+                if (insert.executeUpdate() == 1) {
+                    LOG.infof("Bootstrapped platform admin '%s'", username);
+                }
+            }
+        }
+    }
+}

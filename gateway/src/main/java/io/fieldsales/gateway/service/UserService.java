@@ -1,0 +1,142 @@
+package io.fieldsales.gateway.service;
+
+import io.fieldsales.gateway.api.NewUser;
+import io.fieldsales.gateway.api.UserChanges;
+import io.fieldsales.gateway.api.UserPage;
+import io.fieldsales.gateway.api.UserResponse;
+import io.fieldsales.gateway.domain.AppUser;
+import io.fieldsales.gateway.domain.RefreshToken;
+import io.fieldsales.gateway.domain.Roles;
+import io.fieldsales.platform.context.Actor;
+import io.fieldsales.platform.db.DatabaseErrors;
+import io.fieldsales.platform.errors.FieldError;
+import io.fieldsales.platform.errors.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * A tenant admin's management of the tenant's users. Every query is bound to the admin's tenant (from the JWT), so
+ * another tenant's users are simply not found. Disabling a user revokes all their refresh tokens in the same
+ * transaction.
+ */
+@ApplicationScoped
+public class UserService {
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    PasswordRules passwordRules;
+
+    @Inject
+    DisabledUsers disabledUsers;
+
+    public Uni<UserResponse> create(Actor admin, NewUser request) {
+        String username = request.username().toLowerCase(Locale.ROOT);
+        String[] roles = tenantRoles("roles", request.roles());
+        passwordRules.check("password", username, request.password());
+        return hasher.hash(request.password()).chain(hash -> Panache.withTransaction(() -> {
+            AppUser user = new AppUser();
+            user.id = UUID.randomUUID();
+            user.tenantId = admin.tenantId();
+            user.username = username;
+            user.passwordHash = hash;
+            user.roles = roles;
+            user.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            return user.persistAndFlush().map(ignored -> UserResponse.of(user));
+        })).onFailure().transform(failure -> DatabaseErrors.uniqueViolation(failure)
+                .<Throwable>map(constraint -> ProblemException.of(409, "username_taken", "Username taken",
+                        "This tenant already has a user named '" + username + "'"))
+                .orElse(failure));
+    }
+
+    public Uni<UserResponse> get(Actor admin, UUID id) {
+        return Panache.withSession(() -> find(admin, id)).map(UserResponse::of);
+    }
+
+    /** Users of the admin's tenant by username, {@code limit} at a time; the cursor is the last username seen. */
+    public Uni<UserPage> list(Actor admin, String cursor, int limit) {
+        return Panache.withSession(() -> AppUser.<AppUser>find("tenantId = ?1 and username > ?2",
+                        Sort.by("username"), admin.tenantId(), cursor == null ? "" : cursor)
+                .page(0, limit + 1).list())
+                .map(users -> {
+                    boolean more = users.size() > limit;
+                    List<UserResponse> items = users.stream().limit(limit).map(UserResponse::of).toList();
+                    return new UserPage(items, more ? items.get(items.size() - 1).username() : null);
+                });
+    }
+
+    /**
+     * Applies the changes if the user is still at {@code expectedVersion} (412 otherwise). An admin cannot disable
+     * themselves or drop their own admin role (the tenant would risk having no admin).
+     */
+    public Uni<UserResponse> change(Actor admin, UUID id, long expectedVersion, UserChanges changes) {
+        String[] roles = changes.roles() == null ? null : tenantRoles("roles", changes.roles());
+        boolean self = admin.userId().equals(id.toString());
+        if (self && (Boolean.TRUE.equals(changes.disabled()) || roles != null && !Set.of(roles).contains(Roles.ADMIN))) {
+            return Uni.createFrom().failure(ProblemException.of(422, "self_lockout", "Self lockout",
+                    "You cannot disable yourself or remove your own admin role; ask another admin"));
+        }
+        Uni<String> newHash = Uni.createFrom().nullItem();
+        if (changes.password() != null) {
+            Uni<AppUser> current = Panache.withSession(() -> find(admin, id));
+            newHash = current.chain(user -> {
+                passwordRules.check("password", user.username, changes.password());
+                return hasher.hash(changes.password());
+            });
+        }
+        return newHash.chain(hash -> Panache.withTransaction(() -> find(admin, id).chain(user -> {
+            if (user.version != expectedVersion) {
+                return Uni.createFrom().failure(new OptimisticLockException("stale user " + id));
+            }
+            boolean disabling = Boolean.TRUE.equals(changes.disabled()) && !user.disabled;
+            boolean revoke = disabling || hash != null;
+            if (roles != null) {
+                user.roles = roles;
+            }
+            if (changes.disabled() != null) {
+                user.disabled = changes.disabled();
+            }
+            if (hash != null) {
+                user.passwordHash = hash;
+            }
+            user.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            Uni<Integer> revoked = revoke
+                    ? RefreshToken.update("revokedAt = ?1 where userId = ?2 and revokedAt is null",
+                            OffsetDateTime.now(ZoneOffset.UTC), user.id)
+                    : Uni.createFrom().item(0);
+            return revoked.chain(() -> user.persistAndFlush()).map(ignored -> UserResponse.of(user));
+        }))).invoke(changed -> disabledUsers.changed(changed.id(), changed.disabled()));
+    }
+
+    private static Uni<AppUser> find(Actor admin, UUID id) {
+        return AppUser.<AppUser>find("id = ?1 and tenantId = ?2", id, admin.tenantId()).firstResult()
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("No user " + id));
+    }
+
+    private static String[] tenantRoles(String field, Set<String> requested) {
+        List<FieldError> errors = new ArrayList<>();
+        for (String role : requested) {
+            if (!Roles.isTenantRole(role)) {
+                errors.add(new FieldError(field, "unknown role '" + role + "'; one of " + new TreeSet<>(
+                        Roles.TENANT_ROLES)));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        return new TreeSet<>(requested).toArray(String[]::new);
+    }
+}

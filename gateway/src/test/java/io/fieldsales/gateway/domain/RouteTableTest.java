@@ -1,0 +1,31 @@
+package io.fieldsales.gateway.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RouteTableTest {
+
+    @Test
+    void routesByFirstSegmentOnly() {
+        Map<String, String> expected = Map.ofEntries(
+                Map.entry("/api/v1/customers", "customer"), Map.entry("/api/v1/customers/1/merge", "customer"),
+                Map.entry("/api/v1/products", "order"), Map.entry("/api/v1/stock/x", "order"),
+                Map.entry("/api/v1/pricing-rules", "order"), Map.entry("/api/v1/pricing/quote", "order"),
+                Map.entry("/api/v1/quotations/q", "order"), Map.entry("/api/v1/orders/o/confirm", "order"),
+                Map.entry("/api/v1/returns", "order"), Map.entry("/api/v1/credit-notes/c", "order"),
+                Map.entry("/api/v1/approvals", "order"), Map.entry("/api/v1/cash-sessions/s/close", "cash"),
+                Map.entry("/api/v1/deposits", "cash"), Map.entry("/api/v1/receivables/r", "cash"),
+                Map.entry("/api/v1/reports/daily", "cash"), Map.entry("/api/v1/audit/verify", "audit"));
+        expected.forEach((path, upstream) -> assertThat(RouteTable.upstreamFor(path)).as(path).contains(upstream));
+    }
+
+    @Test
+    void gatewayOwnAndLookAlikePathsAreNotProxied() {
+        for (String path : new String[] {"/api/v1/users", "/api/v1/auth/login", "/api/v1/tenants",
+                "/api/v1/customersx", "/api/v1/pricingx", "/api/v2/customers", "/api/v1", "/customers"}) {
+            assertThat(RouteTable.upstreamFor(path)).as(path).isEmpty();
+        }
+    }
+}
