@@ -74,6 +74,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
         props.put("num.partitions", "3");
         props.put("default.replication.factor", "1");
         props.put("min.insync.replicas", "1");
+        // The log cleaner (compacted topics such as __consumer_offsets) allocates its dedupe buffer on the heap:
+        // 128 MiB by default, far more than a developer's broker ever needs.
+        props.put("log.cleaner.dedupe.buffer.size", Integer.toString(16 * 1024 * 1024));
         // A developer's machine: a week of events at most, small segments so retention can act.
         props.put("log.retention.hours", "168");
         props.put("log.segment.bytes", Integer.toString(64 * 1024 * 1024));
