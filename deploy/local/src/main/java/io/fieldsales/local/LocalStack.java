@@ -35,14 +35,14 @@ import sun.misc.Signal;
  * {@link #close}, the same code.
  *
  * <p>Stopping (Ctrl-C, SIGTERM, SIGHUP or {@link #close}) stops the services first (SIGTERM, a graceful Quarkus
- * shutdown; SIGKILL after 20 s), then Kafka, then PostgreSQL (a checkpoint), and frees every port. A stack killed too
+ * shutdown; SIGKILL after 30 s), then Kafka, then PostgreSQL (a checkpoint), and frees every port. A stack killed too
  * hard to clean up (kill -9) is cleaned up by the next start: the processes it started are recorded in the data
  * directory.
  */
 public final class LocalStack implements AutoCloseable {
 
     private static final String DATA_MARKER = ".fieldsales-local-stack";
-    private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
+    private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(30);
 
     private final StackOptions options;
     private final PrintStream out;
