@@ -335,30 +335,32 @@ public final class LocalStack implements AutoCloseable {
         if (gw == null) {
             out.println("  No gateway in this repository: the services answer on their own ports.");
         } else {
-            out.println("  Gateway         " + gw);
+            line("Gateway", gw + "   (API: " + gw + "/api/v1/..., keys: " + gw + "/.well-known/jwks.json)");
+        }
+        for (ServiceProcess p : services) {
+            if (!p.spec().isGateway()) {
+                line(p.name(), p.url());
+            }
         }
         for (ServiceProcess p : services) {
             if (probe(p.url() + "/q/openapi")) {
-                out.printf("  OpenAPI         %-44s (%s)%n", p.url() + "/q/openapi", p.name());
+                line("OpenAPI", p.url() + "/q/openapi   (" + p.name() + ")");
             }
             if (probe(p.url() + "/q/swagger-ui/")) {
-                out.printf("  Swagger UI      %-44s (%s)%n", p.url() + "/q/swagger-ui/", p.name());
+                line("Swagger UI", p.url() + "/q/swagger-ui/   (" + p.name() + ")");
             }
         }
-        services.forEach(p -> out.printf("  %-15s %s%n", p.name(), p.url()));
-        out.println("  Logs            " + display(options.logDir()) + "/<service>.log");
+        line("Logs", display(options.logDir()) + "/<service>.log");
         out.println();
-        out.println("  Platform admin  username: " + admin.username());
-        out.println("                  password: " + admin.password());
-        out.println("                  (" + (secrets.platformAdminFromEnvironment()
+        line("Platform admin", "username: " + admin.username());
+        line("", "password: " + admin.password());
+        line("", "(" + (secrets.platformAdminFromEnvironment()
                 ? "from FIELDSALES_BOOTSTRAP_ADMIN_USERNAME/_PASSWORD"
                 : "generated on first start, kept in " + display(options.dataDir().resolve(LocalSecrets.FILE)))
                 + ")");
         Optional<Credentials> demoAdmin = DemoData.savedAdmin(options.dataDir());
-        demoAdmin.ifPresent(d -> {
-            out.println("  Demo tenant     " + d.tenant() + ": every user and password in "
-                    + display(options.dataDir().resolve(DemoData.USERS_FILE)));
-        });
+        demoAdmin.ifPresent(d -> line("Demo tenant", "\"" + d.tenant() + "\": admin / " + d.password()
+                + "; every user and password in " + display(options.dataDir().resolve(DemoData.USERS_FILE))));
         if (gw != null) {
             printCurlExample(gw, admin, demoAdmin);
         }
@@ -383,6 +385,10 @@ public final class LocalStack implements AutoCloseable {
             out.println("    curl -s " + gw + "/api/v1/auth/me -H \"Authorization: Bearer $TOKEN\"");
             out.println("    (deploy/local/run --demo-data loads a demo tenant with users and customers)");
         }
+    }
+
+    private void line(String label, String value) {
+        out.printf("  %-17s %s%n", label, value);
     }
 
     private boolean probe(String url) {

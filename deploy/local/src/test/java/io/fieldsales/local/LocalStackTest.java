@@ -93,8 +93,8 @@ class LocalStackTest {
             }
             assertThat(stack.memory().total()).isPositive();
             stack.printBanner();
-            assertThat(console.toString()).contains("Platform admin  username: platform-admin")
-                    .contains("echo-service    " + echo.url());
+            assertThat(console.toString()).contains("Platform admin    username: platform-admin")
+                    .contains("echo-service      " + echo.url());
 
             processes = stack.processes();
             ports = stack.ports();
