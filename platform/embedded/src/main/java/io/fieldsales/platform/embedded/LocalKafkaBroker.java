@@ -59,6 +59,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
         props.put("controller.listener.names", "CONTROLLER");
         props.put("inter.broker.listener.name", "PLAINTEXT");
         props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        // The only voter elects itself: no reason to wait the default second (or more) for other voters.
+        props.put("controller.quorum.election.timeout.ms", "100");
         props.put("log.dirs", logDir.toString());
         // One node: the internal topics must not ask for more replicas than exist, or consumer groups and
         // transactions never work (PITFALLS 12).
