@@ -125,9 +125,9 @@ final class DemoData {
                 futures.add(pool.submit(() -> {
                     GatewayClient.Reply r = gateway.post("/api/v1/customers", repToken, customers.get(n),
                             Map.of("Idempotency-Key", "demo-customer-" + n));
-                    if (r.status() == 201) {
+                    if (r.status() == 201 && !r.replayed()) {
                         createdCount.incrementAndGet();
-                    } else if (r.status() == 200 || r.status() == 409) {
+                    } else if (r.status() == 201 || r.status() == 409) {
                         existing.incrementAndGet();
                     } else {
                         failures.add("HTTP " + r.status() + " " + Ports.abbreviate(String.valueOf(r.raw()), 200));

@@ -23,7 +23,8 @@ final class GatewayClient {
         this.baseUrl = baseUrl;
     }
 
-    record Reply(int status, JsonNode body, String raw) {
+    /** A response; {@code replayed}: the stored response of an earlier request with the same Idempotency-Key. */
+    record Reply(int status, JsonNode body, String raw, boolean replayed) {
 
         boolean ok() {
             return status >= 200 && status < 300;
@@ -90,7 +91,9 @@ final class GatewayClient {
                     // kept raw
                 }
             }
-            return new Reply(response.statusCode(), json, raw);
+            boolean replayed = response.headers().firstValue("Idempotent-Replayed").map("true"::equalsIgnoreCase)
+                    .orElse(false);
+            return new Reply(response.statusCode(), json, raw, replayed);
         }
     }
 

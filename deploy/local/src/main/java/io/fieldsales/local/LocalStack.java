@@ -57,6 +57,7 @@ public final class LocalStack implements AutoCloseable {
     private Instant startedAt;
     private Duration readyIn;
     private volatile boolean closed;
+    private volatile boolean infrastructureStarted;
 
     LocalStack(StackOptions options, PrintStream out) {
         this.options = options;
@@ -149,6 +150,7 @@ public final class LocalStack implements AutoCloseable {
         checkInterrupted();
 
         Instant t = Instant.now();
+        infrastructureStarted = true;
         try {
             ProcessRecords.stopLeftoverPostgres(data.resolve("postgres"), out);
             infrastructure.startPostgres(data.resolve("postgres"), pgPort, running);
@@ -494,7 +496,7 @@ public final class LocalStack implements AutoCloseable {
                     // the next start checks the processes again anyway
                 }
             }
-            if (startedAt != null) {
+            if (infrastructureStarted) {
                 out.println("Stopped (services, Kafka, PostgreSQL); data kept in " + display(options.dataDir()));
             }
         } finally {
