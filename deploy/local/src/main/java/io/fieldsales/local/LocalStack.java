@@ -149,26 +149,39 @@ public final class LocalStack implements AutoCloseable {
         requirePortsFree(pgPort, kafkaPort, controllerPort);
         checkInterrupted();
 
-        Instant t = Instant.now();
+        // PostgreSQL (a separate process) starts while Kafka (in this JVM, mostly class loading) does.
         infrastructureStarted = true;
-        try {
-            ProcessRecords.stopLeftoverPostgres(data.resolve("postgres"), out);
-            infrastructure.startPostgres(data.resolve("postgres"), pgPort, running);
-        } catch (Exception e) {
-            throw new StackStartException("PostgreSQL did not start on port " + pgPort + ": " + e.getMessage()
-                    + " (see " + display(options.logDir().resolve("infrastructure.log")) + ")", e);
-        }
-        progress("ready", "postgresql", "127.0.0.1:" + pgPort, t);
-        checkInterrupted();
-
-        t = Instant.now();
+        Instant pgStart = Instant.now();
+        CompletableFuture<Void> postgres = CompletableFuture.runAsync(() -> {
+            try {
+                ProcessRecords.stopLeftoverPostgres(data.resolve("postgres"), out);
+                infrastructure.startPostgres(data.resolve("postgres"), pgPort, running);
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+            progress("ready", "postgresql", "127.0.0.1:" + pgPort, pgStart);
+        });
+        Instant t = Instant.now();
+        Exception kafkaFailure = null;
         try {
             infrastructure.startKafka(data.resolve("kafka"), kafkaPort, controllerPort);
+            progress("ready", "kafka", infrastructure.kafkaBootstrap(), t);
         } catch (Exception e) {
-            throw new StackStartException("Kafka did not start on port " + kafkaPort + ": " + e.getMessage()
-                    + " (see " + display(options.logDir().resolve("infrastructure.log")) + ")", e);
+            kafkaFailure = e;
         }
-        progress("ready", "kafka", infrastructure.kafkaBootstrap(), t);
+        try {
+            postgres.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause() instanceof java.util.concurrent.CompletionException c ? c.getCause()
+                    : e.getCause();
+            throw new StackStartException("PostgreSQL did not start on port " + pgPort + ": " + cause.getMessage()
+                    + " (see " + display(options.logDir().resolve("infrastructure.log")) + ")", cause);
+        }
+        if (kafkaFailure != null) {
+            throw new StackStartException("Kafka did not start on port " + kafkaPort + ": "
+                    + kafkaFailure.getMessage() + " (see " + display(options.logDir().resolve("infrastructure.log"))
+                    + ")", kafkaFailure);
+        }
         checkInterrupted();
 
         launchServices(present);
