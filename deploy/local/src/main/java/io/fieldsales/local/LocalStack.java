@@ -248,7 +248,8 @@ public final class LocalStack implements AutoCloseable {
         return p;
     }
 
-    private void requirePortsFree(int pgPort, int kafkaPort, int controllerPort) throws StackStartException {
+    private void requirePortsFree(int pgPort, int kafkaPort, int controllerPort)
+            throws StackStartException, InterruptedException {
         Map<Integer, String> wanted = new LinkedHashMap<>();
         wanted.put(pgPort, "postgresql (FIELDSALES_LOCAL_POSTGRES_PORT)");
         wanted.put(kafkaPort, "kafka (FIELDSALES_LOCAL_KAFKA_PORT)");
@@ -257,6 +258,7 @@ public final class LocalStack implements AutoCloseable {
                 + StackOptions.envName(s.name()) + ")"));
         ports.add(controllerPort);
         List<String> busy = new ArrayList<>();
+        awaitPortsHeldOnlyByConnections(wanted.keySet());
         wanted.forEach((port, what) -> {
             if (!Ports.isFree(port)) {
                 busy.add("port " + port + " for " + what + " is in use"
@@ -266,6 +268,25 @@ public final class LocalStack implements AutoCloseable {
         if (!busy.isEmpty()) {
             throw new StackStartException(String.join("; ", busy) + ". Is another stack running? Stop it "
                     + "(Ctrl-C in its terminal) or choose other ports with the variables named above.");
+        }
+    }
+
+    /**
+     * A port held only by a connection (no listener: a closed connection's TIME_WAIT, or an outgoing connection that
+     * got it as its source port) frees itself within a minute: wait for it rather than fail.
+     */
+    private void awaitPortsHeldOnlyByConnections(Set<Integer> wanted) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(75);
+        for (int port : wanted) {
+            boolean told = false;
+            while (!Ports.isFree(port) && !Ports.hasListener(port) && Instant.now().isBefore(deadline)) {
+                if (!told) {
+                    out.println("  waiting   port " + port + " is held by a closing connection (TIME_WAIT); "
+                            + "it frees itself within a minute");
+                    told = true;
+                }
+                Thread.sleep(500);
+            }
         }
     }
 

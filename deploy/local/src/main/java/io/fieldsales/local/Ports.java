@@ -38,6 +38,21 @@ public final class Ports {
         }
     }
 
+    /**
+     * Whether a process listens on the port (false when the port is only held by connections, e.g. one that ended
+     * and lingers in TIME_WAIT, or an outgoing connection that got it as its source port: 55432 and 59092 lie in
+     * Linux's ephemeral range). Without /proc, assumes a listener.
+     */
+    public static boolean hasListener(int port) {
+        if (!Files.isReadable(Path.of("/proc/net/tcp"))) {
+            return true;
+        }
+        String portHex = String.format(Locale.ROOT, ":%04X", port);
+        return Stream.of("/proc/net/tcp", "/proc/net/tcp6").map(Path::of).filter(Files::isReadable)
+                .flatMap(Ports::lines).map(String::trim).map(l -> l.split("\\s+"))
+                .anyMatch(f -> f.length > 3 && f[1].endsWith(portHex) && "0A".equals(f[3]));
+    }
+
     /** "pid 1234 (java ...)" of the process listening on the port, if /proc tells. */
     public static Optional<String> holder(int port) {
         try {
