@@ -180,7 +180,8 @@ final class DemoData {
 
     private static final String[] OWNERS = {"Mama Joyce", "Bheki", "Sipho", "Thabo", "Lindiwe", "Oupa", "Zanele",
         "Mpho", "Gogo Dlamini", "Uncle Sam", "Ayanda", "Kagiso", "Nandi", "Tumi", "Vusi", "Lerato", "Jabu", "Precious",
-        "Sizwe", "Naledi", "Hennie", "Fatima", "Yusuf", "Koos", "Anna", "Desmond", "Themba", "Busi", "Nomvula", "Lwazi"};
+        "Sizwe", "Naledi", "Hennie", "Fatima", "Yusuf", "Koos", "Anna", "Desmond", "Themba", "Busi",
+        "Nomvula", "Lwazi"};
     private static final String[] SHOPS = {"Spaza", "General Dealer", "Tuck Shop", "Superette", "Cash Store",
         "Butchery", "Mini Market", "Trading Store", "Bottle Store", "Fruit & Veg"};
     private static final String[] TOWNS = {"Soweto", "Khayelitsha", "Umlazi", "Mamelodi", "Tembisa", "Alexandra",

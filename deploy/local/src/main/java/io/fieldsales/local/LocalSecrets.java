@@ -51,8 +51,9 @@ public final class LocalSecrets {
         changed |= putIfAbsent(p, "audit.key-encryption-key", () -> randomBase64(32));
         if (!p.containsKey("audit.signing.private-key")) {
             KeyPair pair = ed25519();
-            p.setProperty("audit.signing.private-key", Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
-            p.setProperty("audit.signing.public-key", Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
+            Base64.Encoder base64 = Base64.getEncoder();
+            p.setProperty("audit.signing.private-key", base64.encodeToString(pair.getPrivate().getEncoded()));
+            p.setProperty("audit.signing.public-key", base64.encodeToString(pair.getPublic().getEncoded()));
             changed = true;
         }
         if (changed) {
@@ -114,7 +115,7 @@ public final class LocalSecrets {
         Files.deleteIfExists(tmp);
         Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            p.store(w, "Fieldsales local stack: generated secrets (local use only; deploy/local/run --fresh wipes them)");
+            p.store(w, "Fieldsales local stack: generated secrets (local use only; --fresh wipes them)");
         }
         Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);

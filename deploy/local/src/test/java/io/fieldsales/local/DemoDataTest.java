@@ -27,7 +27,8 @@ class DemoDataTest {
     void aboutOneInSevenIsANearDuplicateTheDuplicateFinderShows() {
         Map<String, Long> refs = values("externalRef").stream()
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-        assertThat(refs.values().stream().filter(n -> n > 1).count()).as("same ERP reference").isGreaterThanOrEqualTo(5);
+        assertThat(refs.values().stream().filter(n -> n > 1).count()).as("same ERP reference")
+                .isGreaterThanOrEqualTo(5);
         Map<String, Long> localParts = values("email").stream().map(e -> e.substring(0, e.indexOf('@')))
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         assertThat(localParts.values().stream().filter(n -> n > 1).count()).as("same email local part")

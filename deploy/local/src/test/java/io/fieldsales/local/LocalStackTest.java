@@ -61,7 +61,8 @@ class LocalStackTest {
     }
 
     @Test
-    void startsInfrastructureAndServicesWithTheirEnvironmentReportsACrashThenStopsLeavingNoProcessAndNoPort() throws Exception {
+    void startsInfrastructureAndServicesWithTheirEnvironmentReportsACrashThenStopsLeavingNoProcessAndNoPort()
+            throws Exception {
         ServiceSpec missing = ServiceSpec.quarkus("ghost-service", 0, "ghosts", null);
         List<ProcessHandle> processes;
         Set<Integer> ports;
@@ -153,7 +154,8 @@ class LocalStackTest {
         }
         try (LocalStack stack = LocalStack.start(options, out)) {
             assertThat(stack.platformAdmin().password()).isEqualTo(password);
-            try (Connection c = connect(stack); ResultSet rs = c.createStatement().executeQuery("select shop from visit")) {
+            try (Connection c = connect(stack);
+                 ResultSet rs = c.createStatement().executeQuery("select shop from visit")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("Mama Joyce's Spaza");
             }
