@@ -1,0 +1,292 @@
+package io.fieldsales.local;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code --demo-data}: a believable demo tenant loaded through the gateway's public API, as a client would: the
+ * tenant with its admin, one user for every role, and 200 customers of a South African distributor, among them
+ * near-duplicates (similar names, the same email local part at another provider, the same ERP reference) that the
+ * duplicate finder shows. Idempotent: run it again and nothing is created twice (the tenant and users exist, each
+ * customer is created with a fixed Idempotency-Key). The users' passwords are generated once and kept in
+ * {@code <data>/demo-users.properties}.
+ */
+final class DemoData {
+
+    static final String USERS_FILE = "demo-users.properties";
+    static final String TENANT = "demo";
+    static final String TENANT_NAME = "Karoo Fresh Distributors";
+    static final int CUSTOMERS = 200;
+
+    /** username -> roles; the first is the tenant's admin. */
+    static final Map<String, List<String>> USERS = demoUsers();
+
+    private final GatewayClient gateway;
+    private final Credentials platformAdmin;
+    private final Path dataDir;
+    private final PrintStream out;
+
+    DemoData(String gatewayUrl, Credentials platformAdmin, Path dataDir, PrintStream out) {
+        this.gateway = new GatewayClient(gatewayUrl);
+        this.platformAdmin = platformAdmin;
+        this.dataDir = dataDir;
+        this.out = out;
+    }
+
+    private static Map<String, List<String>> demoUsers() {
+        Map<String, List<String>> users = new LinkedHashMap<>();
+        users.put("admin", List.of("admin"));
+        users.put("thandi.manager", List.of("manager"));
+        users.put("pieter.finance", List.of("finance"));
+        users.put("sipho.rep", List.of("sales_rep"));
+        users.put("lerato.rep", List.of("sales_rep"));
+        users.put("nomsa.cashier", List.of("cashier"));
+        users.put("johan.supervisor", List.of("supervisor"));
+        users.put("anele.auditor", List.of("auditor"));
+        return users;
+    }
+
+    /** The demo tenant's admin, if demo data was loaded into this data directory. */
+    static Optional<Credentials> savedAdmin(Path dataDir) {
+        Path file = dataDir.resolve(USERS_FILE);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        Properties p = load(file);
+        String password = p.getProperty("admin");
+        return password == null ? Optional.empty() : Optional.of(new Credentials(TENANT, "admin", password));
+    }
+
+    void load() throws IOException, InterruptedException {
+        Instant start = Instant.now();
+        out.println();
+        out.println("Loading demo data through " + "the gateway's API ...");
+        Properties passwords = passwords();
+        String platformToken = gateway.login(platformAdmin);
+
+        Credentials admin = new Credentials(TENANT, "admin", passwords.getProperty("admin"));
+        Map<String, Object> tenant = new LinkedHashMap<>();
+        tenant.put("slug", TENANT);
+        tenant.put("name", TENANT_NAME);
+        tenant.put("admin", Map.of("username", admin.username(), "password", admin.password()));
+        GatewayClient.Reply created = gateway.post("/api/v1/tenants", platformToken, tenant, Map.of());
+        if (!created.ok() && created.status() != 409) {
+            throw new IOException("creating tenant " + TENANT + " failed: HTTP " + created.status() + " "
+                    + created.raw());
+        }
+        String adminToken = gateway.login(admin);
+        int newUsers = 0;
+        for (Map.Entry<String, List<String>> u : USERS.entrySet()) {
+            if (u.getKey().equals("admin")) {
+                continue;
+            }
+            GatewayClient.Reply r = gateway.post("/api/v1/users", adminToken, Map.of(
+                    "username", u.getKey(), "password", passwords.getProperty(u.getKey()), "roles", u.getValue()),
+                    Map.of());
+            if (r.ok()) {
+                newUsers++;
+            } else if (r.status() != 409) {
+                throw new IOException("creating user " + u.getKey() + " failed: HTTP " + r.status() + " " + r.raw());
+            }
+        }
+        out.printf("  tenant    %-17s %d users (%d new), passwords in %s%n", TENANT, USERS.size(), newUsers,
+                dataDir.resolve(USERS_FILE));
+
+        String repToken = gateway.login(new Credentials(TENANT, "sipho.rep", passwords.getProperty("sipho.rep")));
+        List<Map<String, Object>> customers = customers(new Random(20261123L));
+        AtomicInteger createdCount = new AtomicInteger();
+        AtomicInteger existing = new AtomicInteger();
+        Set<String> failures = ConcurrentHashMap.newKeySet();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < customers.size(); i++) {
+                int n = i;
+                futures.add(pool.submit(() -> {
+                    GatewayClient.Reply r = gateway.post("/api/v1/customers", repToken, customers.get(n),
+                            Map.of("Idempotency-Key", "demo-customer-" + n));
+                    if (r.status() == 201 && !r.replayed()) {
+                        createdCount.incrementAndGet();
+                    } else if (r.status() == 201 || r.status() == 409) {
+                        existing.incrementAndGet();
+                    } else {
+                        failures.add("HTTP " + r.status() + " " + Ports.abbreviate(String.valueOf(r.raw()), 200));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IOException("loading customers failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        out.printf(Locale.ROOT, "  customers %-17s %d created, %d already there, %d failed (%.1f s)%n", "",
+                createdCount.get(), existing.get(), failures.size(),
+                Duration.between(start, Instant.now()).toMillis() / 1000.0);
+        failures.stream().limit(5).forEach(f -> out.println("            " + f));
+    }
+
+    /** The demo users' passwords: generated once, then read back, so a rerun logs in as the same users. */
+    private Properties passwords() throws IOException {
+        Path file = dataDir.resolve(USERS_FILE);
+        Properties p = Files.exists(file) ? load(file) : new Properties();
+        boolean changed = false;
+        for (String user : USERS.keySet()) {
+            if (p.getProperty(user) == null) {
+                p.setProperty(user, LocalSecrets.password(16));
+                changed = true;
+            }
+        }
+        if (changed) {
+            LocalSecrets.save(file, p);
+        }
+        return p;
+    }
+
+    private static Properties load(Path file) {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + file, e);
+        }
+        return p;
+    }
+
+    // ---- the customers: shops, their owners, towns; deterministic (fixed seed), so reruns send the same bodies
+
+    private static final String[] OWNERS = {"Mama Joyce", "Bheki", "Sipho", "Thabo", "Lindiwe", "Oupa", "Zanele",
+        "Mpho", "Gogo Dlamini", "Uncle Sam", "Ayanda", "Kagiso", "Nandi", "Tumi", "Vusi", "Lerato", "Jabu", "Precious",
+        "Sizwe", "Naledi", "Hennie", "Fatima", "Yusuf", "Koos", "Anna", "Desmond", "Themba", "Busi",
+        "Nomvula", "Lwazi"};
+    private static final String[] SHOPS = {"Spaza", "General Dealer", "Tuck Shop", "Superette", "Cash Store",
+        "Butchery", "Mini Market", "Trading Store", "Bottle Store", "Fruit & Veg"};
+    private static final String[] TOWNS = {"Soweto", "Khayelitsha", "Umlazi", "Mamelodi", "Tembisa", "Alexandra",
+        "Mthatha", "Polokwane", "Mahikeng", "Kimberley", "Beaufort West", "Upington", "De Aar", "Graaff-Reinet"};
+    private static final String[] STREETS = {"Main Road", "Church Street", "Station Road", "Voortrekker Road",
+        "Nelson Mandela Drive", "Market Street", "Long Street", "Hospital Road"};
+    private static final String[] DOMAINS = {"gmail.com", "yahoo.com", "outlook.com", "webmail.co.za",
+        "mweb.co.za"};
+    private static final String[] MOBILE_PREFIXES = {"72", "73", "76", "78", "79", "81", "82", "83", "84"};
+
+    static List<Map<String, Object>> customers(Random random) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        Set<String> names = new java.util.HashSet<>();
+        Set<String> phones = new java.util.HashSet<>();
+        Set<String> emails = new java.util.HashSet<>();
+        // 170 distinct shops, then 30 near-duplicates of some of them (what reps create in the field)
+        int distinct = CUSTOMERS - 30;
+        while (list.size() < distinct) {
+            String owner = OWNERS[random.nextInt(OWNERS.length)];
+            String shop = SHOPS[random.nextInt(SHOPS.length)];
+            String town = TOWNS[random.nextInt(TOWNS.length)];
+            String name = owner + "'s " + shop + " " + town;
+            if (!names.add(name)) {
+                continue;
+            }
+            String local = (owner + "." + shop).toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", ".")
+                    .replaceAll("^\\.|\\.$", "");
+            String email = random.nextInt(10) < 7 ? uniqueEmail(local, DOMAINS[random.nextInt(DOMAINS.length)],
+                    emails, random) : null;
+            list.add(customer(name, email, uniquePhone(random, phones), "ERP-" + (100000 + list.size()),
+                    town, random, shop));
+        }
+        for (int i = 0; i < 30; i++) {
+            Map<String, Object> original = list.get(random.nextInt(distinct));
+            String name = (String) original.get("name");
+            String town = (String) ((Map<?, ?>) original.get("address")).get("city");
+            Map<String, Object> twin;
+            switch (i % 3) {
+                // a typo or shortening of the name, other contacts
+                case 0 -> twin = customer(variant(name, random), null, uniquePhone(random, phones), null, town,
+                        random, "duplicate-candidate");
+                // the same email local part at another provider
+                case 1 -> {
+                    String email = (String) original.get("email");
+                    String twinEmail = email == null ? null
+                            : uniqueEmail(email.substring(0, email.indexOf('@')), "icloud.com", emails, random);
+                    twin = customer(variant(name, random), twinEmail, uniquePhone(random, phones), null, town,
+                            random, "duplicate-candidate");
+                }
+                // the same ERP reference, typed in again by another rep
+                default -> twin = customer(name.replace("'s ", " "), null, uniquePhone(random, phones),
+                        (String) original.get("externalRef"), town, random, "duplicate-candidate");
+            }
+            list.add(twin);
+        }
+        return list;
+    }
+
+    private static String variant(String name, Random random) {
+        return switch (random.nextInt(4)) {
+            case 0 -> name.replace("General Dealer", "Gen. Dealer").replace("Superette", "Superete")
+                    .replace("Spaza", "Spaza Shop").replace("Tuck Shop", "Tuckshop");
+            case 1 -> name.replace("'s ", " ");
+            case 2 -> name.toUpperCase(Locale.ROOT);
+            default -> name + " (new)";
+        };
+    }
+
+    private static Map<String, Object> customer(String name, String email, String phone, String externalRef,
+            String town, Random random, String tag) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("name", name);
+        if (email != null) {
+            c.put("email", email);
+        }
+        c.put("phone", phone);
+        if (externalRef != null) {
+            c.put("externalRef", externalRef);
+        }
+        c.put("address", Map.of(
+                "lines", List.of((1 + random.nextInt(240)) + " " + STREETS[random.nextInt(STREETS.length)]),
+                "city", town,
+                "postalCode", String.format(Locale.ROOT, "%04d", 1000 + random.nextInt(8000)),
+                "country", "ZA"));
+        c.put("tags", List.of(tag.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"),
+                "route-" + (char) ('a' + random.nextInt(6))));
+        return c;
+    }
+
+    private static String uniquePhone(Random random, Set<String> used) {
+        while (true) {
+            // South African mobile numbers as reps type them: 082 123 4567 (the tenant's region is ZA)
+            String phone = "0" + MOBILE_PREFIXES[random.nextInt(MOBILE_PREFIXES.length)] + " "
+                    + (100 + random.nextInt(900)) + " " + (1000 + random.nextInt(9000));
+            if (used.add(phone)) {
+                return phone;
+            }
+        }
+    }
+
+    private static String uniqueEmail(String local, String domain, Set<String> used, Random random) {
+        String email = local + "@" + domain;
+        while (!used.add(email)) {
+            email = local + (1 + random.nextInt(99)) + "@" + domain;
+        }
+        return email;
+    }
+}
