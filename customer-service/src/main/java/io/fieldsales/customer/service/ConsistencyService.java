@@ -190,7 +190,7 @@ public class ConsistencyService {
                                     .execute(Tuple.of(tenant, m.customerId(), m.expected(), actor.userId(), extra)))
                             .chain(() -> conn.preparedQuery("insert into customer_history (id, tenant_id, customer_id,"
                                             + " version, action, changed_by, changes) select $1, tenant_id, id, version,"
-                                            + " 'repaired', $2, $3::jsonb from customer where tenant_id = $4 and id = $5")
+                                            + " 'repaired', $2, $3::text::jsonb from customer where tenant_id = $4 and id = $5")
                                     .execute(Tuple.of(UUID.randomUUID(), actor.userId(), io.vertx.core.json.JsonObject
                                             .of(m.kind() + "Canonical", Map.of("from", String.valueOf(m.stored()),
                                                     "to", m.expected())).encode(), tenant, m.customerId())))

@@ -60,5 +60,8 @@ class CustomerConsistencyResourceTest {
                 .isEqualTo(1);
         t.createResponse("Dup of stale", t.email("stale"), null).statusCode(409)
                 .body("existingCustomerId", equalTo(staleCanonical));
+        // the repair is in the customer's history as a change object, like every other change
+        assertThat(Db.strings("select jsonb_typeof(changes) from customer_history where customer_id = ?"
+                + " and action = 'repaired'", Db.uuid(staleCanonical))).containsExactly("object");
     }
 }
