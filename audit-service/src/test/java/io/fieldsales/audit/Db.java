@@ -54,4 +54,29 @@ public final class Db {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Runs statements as superuser with triggers off (session_replication_role = replica): a tamperer's view. */
+    public static void tamper(String... statements) {
+        try (Connection c = SharedInfra.superuserConnection(); java.sql.Statement s = c.createStatement()) {
+            s.execute("set session_replication_role = replica");
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String text(String sql, Object... params) {
+        try (Connection c = SharedInfra.superuserConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
