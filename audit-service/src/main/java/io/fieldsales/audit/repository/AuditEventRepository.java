@@ -24,12 +24,16 @@ public class AuditEventRepository {
     public static final String COLUMNS = "tenant_id, sequence, event_id, event_type, source, topic, entity_type,"
             + " entity_id, actor_id, request_id, occurred_at, received_at, pii_subject, refs, data::text, prev_hash, hash";
 
-    /** What the append needs to know before it writes, read in one round trip. */
-    public record Preparation(boolean alreadyStored, OffsetDateTime now, String normalizedData) {
+    /** What the append needs to know before it takes the lock, read in one round trip. */
+    public record Preparation(boolean alreadyStored, String normalizedData) {
+    }
+
+    /** The locked head and the database clock read under the lock (so received_at grows with the sequence). */
+    public record LockedHead(ChainHead head, OffsetDateTime now) {
     }
 
     /** Locks the tenant's chain head for this transaction (creating it at genesis on the first event). */
-    public Uni<ChainHead> lockHead(SqlConnection c, UUID tenantId) {
+    public Uni<LockedHead> lockHead(SqlConnection c, UUID tenantId) {
         return selectHeadForUpdate(c, tenantId).chain(head -> head != null ? Uni.createFrom().item(head)
                 : c.preparedQuery("insert into audit_chain_head (tenant_id, last_sequence, last_hash) values ($1, 0, $2)"
                                 + " on conflict (tenant_id) do nothing")
@@ -37,15 +41,16 @@ public class AuditEventRepository {
                         .chain(() -> selectHeadForUpdate(c, tenantId)));
     }
 
-    private Uni<ChainHead> selectHeadForUpdate(SqlConnection c, UUID tenantId) {
-        return c.preparedQuery("select last_sequence, last_hash from audit_chain_head where tenant_id = $1 for update")
+    private Uni<LockedHead> selectHeadForUpdate(SqlConnection c, UUID tenantId) {
+        return c.preparedQuery("select last_sequence, last_hash, clock_timestamp() from audit_chain_head"
+                        + " where tenant_id = $1 for update")
                 .execute(Tuple.of(tenantId))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         return null;
                     }
                     Row r = rows.iterator().next();
-                    return new ChainHead(r.getLong(0), r.getBuffer(1).getBytes());
+                    return new LockedHead(new ChainHead(r.getLong(0), r.getBuffer(1).getBytes()), r.getOffsetDateTime(2));
                 });
     }
 
@@ -57,20 +62,21 @@ public class AuditEventRepository {
     }
 
     /**
-     * Whether the event is stored already, the database clock (monotonic per tenant under the head lock) and the
-     * data in jsonb's normal form, which is what the hash covers.
+     * Whether the event is stored already (a redelivery; a concurrent first delivery is caught by the unique index)
+     * and the data in jsonb's normal form, which is what the hash covers.
      */
     public Uni<Preparation> prepare(SqlConnection c, UUID eventId, String dataJson) {
-        return c.preparedQuery("select exists (select 1 from audit_event where event_id = $1), clock_timestamp(),"
+        return c.preparedQuery("select exists (select 1 from audit_event where event_id = $1),"
                         + " cast($2::text as jsonb)::text")
                 .execute(Tuple.of(eventId, dataJson))
                 .map(rows -> {
                     Row r = rows.iterator().next();
-                    return new Preparation(r.getBoolean(0), r.getOffsetDateTime(1), r.getString(2));
+                    return new Preparation(r.getBoolean(0), r.getString(1));
                 });
     }
 
-    public Uni<Void> insert(SqlConnection c, AuditRecord r) {
+    /** Inserts the record and moves the tenant's head to it, in one statement (one round trip under the lock). */
+    public Uni<Void> append(SqlConnection c, AuditRecord r) {
         Tuple t = Tuple.tuple()
                 .addUUID(r.tenantId()).addLong(r.sequence()).addUUID(r.eventId()).addString(r.type())
                 .addString(r.source()).addString(r.topic()).addString(r.entityType()).addString(r.entityId())
@@ -78,17 +84,13 @@ public class AuditEventRepository {
                 .addOffsetDateTime(r.receivedAt()).addString(r.piiSubject())
                 .addArrayOfString(r.refs().toArray(String[]::new)).addString(r.data())
                 .addValue(Buffer.buffer(r.prevHash())).addValue(Buffer.buffer(r.hash()));
-        return c.preparedQuery("insert into audit_event (tenant_id, sequence, event_id, event_type, source, topic,"
+        return c.preparedQuery("with appended as (insert into audit_event (tenant_id, sequence, event_id, event_type, source, topic,"
                         + " entity_type, entity_id, actor_id, request_id, occurred_at, received_at, pii_subject, refs,"
                         + " data, prev_hash, hash) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,"
-                        + " cast($15::text as jsonb), $16, $17)")
+                        + " cast($15::text as jsonb), $16, $17) returning sequence, hash)"
+                        + " update audit_chain_head h set last_sequence = a.sequence, last_hash = a.hash,"
+                        + " updated_at = now() from appended a where h.tenant_id = $1")
                 .execute(t).replaceWithVoid();
-    }
-
-    public Uni<Void> advanceHead(SqlConnection c, UUID tenantId, long sequence, byte[] hash) {
-        return c.preparedQuery("update audit_chain_head set last_sequence = $2, last_hash = $3, updated_at = now()"
-                        + " where tenant_id = $1")
-                .execute(Tuple.of(tenantId, sequence, Buffer.buffer(hash))).replaceWithVoid();
     }
 
     /** Newest first, filtered; {@code beforeSequence} is the keyset cursor. Fetches limit + 1 to know if more exist. */

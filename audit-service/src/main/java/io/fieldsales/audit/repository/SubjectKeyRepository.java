@@ -23,6 +23,10 @@ public class SubjectKeyRepository {
                         + " select wrapped_key from created union all"
                         + " select wrapped_key from subject_key where tenant_id = $1 and subject = $2 limit 1")
                 .execute(Tuple.of(tenantId, subject, Buffer.buffer(candidate)))
+                .chain(rows -> rows.size() > 0 ? Uni.createFrom().item(rows)
+                        // created meanwhile by a concurrent append: visible to a new statement's snapshot
+                        : c.preparedQuery("select wrapped_key from subject_key where tenant_id = $1 and subject = $2")
+                                .execute(Tuple.of(tenantId, subject)))
                 .map(rows -> {
                     Row r = rows.iterator().next();
                     return Optional.ofNullable(r.getBuffer(0)).map(b -> b.getBytes());

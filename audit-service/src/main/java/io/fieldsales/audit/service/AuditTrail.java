@@ -25,15 +25,18 @@ import java.util.UUID;
 import javax.crypto.SecretKey;
 
 /**
- * Appends events to their tenant's hash chain. One transaction per event: lock the tenant's chain head
- * (FOR UPDATE, so appends of one tenant are serialized whichever consumer or replica runs them), skip it if its id
- * is stored already, encrypt its personal data under the subject's key, hash it onto the chain, insert it, move
- * the head. A customer.erased event destroys the customer's key in the same transaction.
+ * Appends events to their tenant's hash chain. One transaction per event: encrypt its personal data under the
+ * subject's key and skip it if its id is stored already; then lock the tenant's chain head (FOR UPDATE, so appends
+ * of one tenant are serialized whichever consumer or replica runs them), hash it onto the chain, and insert it and
+ * move the head in one statement: two round trips under the lock. A redelivery racing its first delivery fails
+ * on the unique event id and counts as a duplicate. A customer.erased event destroys the customer's key in the
+ * same transaction.
  */
 @ApplicationScoped
 public class AuditTrail {
 
     public static final String ACCESS_TOPIC = "audit.api";
+    static final String EVENT_ID_UNIQUE = "audit_event_event_id_uq";
 
     @Inject
     Pool pool;
@@ -51,28 +54,29 @@ public class AuditTrail {
     ObjectMapper json;
 
     public Uni<AppendResult> append(NewAuditEvent event) {
-        return pool.withTransaction(c -> events.lockHead(c, event.tenantId())
-                        .chain(head -> protect(c, event)
-                                .chain(data -> events.prepare(c, event.eventId(), data.json()))
-                                .chain(prep -> prep.alreadyStored()
-                                        ? Uni.createFrom().item(AppendResult.duplicate())
-                                        : store(c, event, head, prep, piiSubjectOrNull(event)))))
+        return pool.withTransaction(c -> protect(c, event)
+                        .chain(data -> events.prepare(c, event.eventId(), data.json()))
+                        .chain(prep -> prep.alreadyStored()
+                                ? Uni.createFrom().item(AppendResult.duplicate())
+                                : events.lockHead(c, event.tenantId())
+                                        .chain(locked -> store(c, event, locked, prep, piiSubjectOrNull(event)))))
                 // the same event id under another tenant: stored once, whatever it claims
-                .onFailure(f -> DatabaseErrors.uniqueViolation(f).isPresent())
+                .onFailure(f -> DatabaseErrors.uniqueViolation(f).filter(EVENT_ID_UNIQUE::equals).isPresent())
                 .recoverWithItem(AppendResult.duplicate())
                 .onFailure().transform(DatabaseErrors::classify);
     }
 
-    private Uni<AppendResult> store(SqlConnection c, NewAuditEvent e, ChainHead head,
-            io.fieldsales.audit.repository.AuditEventRepository.Preparation prep, String piiSubject) {
+    private Uni<AppendResult> store(SqlConnection c, NewAuditEvent e, AuditEventRepository.LockedHead locked,
+            AuditEventRepository.Preparation prep, String piiSubject) {
+        ChainHead head = locked.head();
         long sequence = head.lastSequence() + 1;
         AuditRecord record = new AuditRecord(e.tenantId(), sequence, e.eventId(), e.type(), e.source(), e.topic(),
                 e.entityType(), e.entityId(), e.actorId(), e.requestId(),
                 io.fieldsales.audit.domain.CanonicalRecord.storable(e.occurredAt()),
-                io.fieldsales.audit.domain.CanonicalRecord.storable(prep.now()), piiSubject,
+                io.fieldsales.audit.domain.CanonicalRecord.storable(locked.now()), piiSubject,
                 EntityReferences.of(e.data(), e.entityType(), e.entityId()), prep.normalizedData(), null, null)
                 .chainedTo(head.lastHash());
-        Uni<Void> write = events.insert(c, record).chain(() -> events.advanceHead(c, e.tenantId(), sequence, record.hash()));
+        Uni<Void> write = events.append(c, record);
         if (EventTypes.CUSTOMER_ERASED.equals(e.type()) && e.entityId() != null) {
             write = write.chain(() -> subjectKeys.destroy(c, e.tenantId(), "customer:" + e.entityId()));
         }
