@@ -78,6 +78,20 @@ class AuditIngestTest {
     }
 
     @Test
+    void ingestRateDelayAndConsumerLagAreExposedAsMetrics() {
+        try (TestEvents events = new TestEvents()) {
+            events.send("security.events", tenant, "io.fieldsales.security.login.failed.v1", "user-1", null, null, "{}");
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> stored() == 1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            assertThat(metrics).contains("fieldsales_audit_events_stored_total{topic=\"security.events\"")
+                    .contains("fieldsales_audit_ingest_delay_seconds_count{topic=\"security.events\"")
+                    .contains("kafka_consumer_fetch_manager_records_lag");
+        });
+    }
+
+    @Test
     void poisonMessagesGoToTheDeadLetterTopicWithTheirReasonAndTheConsumerKeepsGoing() {
         String marker = "poison-" + UUID.randomUUID();
         try (TopicProbe dlq = TopicProbe.on("audit.dlq"); TestEvents events = new TestEvents()) {
