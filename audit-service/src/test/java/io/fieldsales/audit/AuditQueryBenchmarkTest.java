@@ -24,14 +24,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Prints how fast one entity's history comes back from a large trail. Rows are bulk-inserted through the superuser
  * connection (generate_series; their hashes are filler, this measures the query path, not the chain). Size with
- * -Daudit.bench.rows (default 200000; the report's figure used 1000000).
+ * -Daudit.bench.rows (default 100000; the report's figure used 1000000).
  */
 @QuarkusTest
 class AuditQueryBenchmarkTest {
 
     @Test
     void oneEntitysHistoryFromALargeTrail() throws Exception {
-        int rows = Integer.getInteger("audit.bench.rows", 200_000);
+        int rows = Integer.getInteger("audit.bench.rows", 100_000);
         int perEntity = 100;
         UUID tenant = UUID.randomUUID();
         long t0 = System.nanoTime();
