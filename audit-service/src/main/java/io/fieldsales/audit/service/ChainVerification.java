@@ -45,8 +45,10 @@ public class ChainVerification {
                 .chain(purged -> checkpoints.latestAnchors(pool, tenantId, CHECKPOINTS)
                         .chain(anchors -> {
                             long from = Math.max(fromSequence == null ? 1 : fromSequence, purged + 1);
-                            long to = toSequence == null ? Math.max(head.lastSequence(), maxCheckpoint(anchors))
-                                    : toSequence;
+                            // the chain's end as the head and the signed checkpoints know it; a range beyond it
+                            // has nothing to verify
+                            long end = Math.max(head.lastSequence(), maxCheckpoint(anchors));
+                            long to = toSequence == null ? end : Math.min(toSequence, end);
                             return anchor(tenantId, from, purged)
                                     .chain(anchor -> walk(tenantId, from, to, anchor, head, anchors,
                                             toSequence == null));
