@@ -1,0 +1,62 @@
+package io.fieldsales.audit.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.UUID;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Per-subject AES-256 data keys, stored only wrapped (AES-GCM) under the service's key-encryption key and bound
+ * to their tenant and subject, so a key row copied to another subject does not unwrap.
+ */
+public final class DataKeys {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int IV_BYTES = 12;
+    private final SecretKey keyEncryptionKey;
+
+    public DataKeys(byte[] keyEncryptionKey) {
+        if (keyEncryptionKey.length != 32) {
+            throw new IllegalArgumentException("The key-encryption key must be 32 bytes (AES-256)");
+        }
+        this.keyEncryptionKey = new SecretKeySpec(keyEncryptionKey, "AES");
+    }
+
+    /** A fresh data key, wrapped for storage. */
+    public byte[] newWrappedKey(UUID tenantId, String subject) {
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        return crypt(Cipher.ENCRYPT_MODE, key, tenantId, subject);
+    }
+
+    public SecretKey unwrap(byte[] wrapped, UUID tenantId, String subject) {
+        return new SecretKeySpec(crypt(Cipher.DECRYPT_MODE, wrapped, tenantId, subject), "AES");
+    }
+
+    private byte[] crypt(int mode, byte[] in, UUID tenantId, String subject) {
+        try {
+            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            byte[] aad = (tenantId + "|" + subject).getBytes(StandardCharsets.UTF_8);
+            if (mode == Cipher.ENCRYPT_MODE) {
+                byte[] iv = new byte[IV_BYTES];
+                RANDOM.nextBytes(iv);
+                c.init(mode, keyEncryptionKey, new GCMParameterSpec(128, iv));
+                c.updateAAD(aad);
+                byte[] ct = c.doFinal(in);
+                byte[] out = new byte[IV_BYTES + ct.length];
+                System.arraycopy(iv, 0, out, 0, IV_BYTES);
+                System.arraycopy(ct, 0, out, IV_BYTES, ct.length);
+                return out;
+            }
+            c.init(mode, keyEncryptionKey, new GCMParameterSpec(128, in, 0, IV_BYTES));
+            c.updateAAD(aad);
+            return c.doFinal(in, IV_BYTES, in.length - IV_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot wrap or unwrap a data key", e);
+        }
+    }
+}

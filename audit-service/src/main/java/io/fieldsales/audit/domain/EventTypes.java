@@ -1,0 +1,56 @@
+package io.fieldsales.audit.domain;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Which CloudEvents types the trail accepts on which topic, and the entity type each one is about.
+ * Types follow {@code io.fieldsales.<service>[.<entity>].<past-tense-verb>.v<N>}; customer.events carries exactly
+ * the customer-service's six types. Anything else is an unknown schema: it goes to the dead-letter topic.
+ */
+public final class EventTypes {
+
+    static final Pattern SHAPE = Pattern.compile("io\\.fieldsales(\\.[a-z][a-z0-9_-]*){2,4}\\.v[1-9][0-9]{0,2}");
+
+    static final Set<String> CUSTOMER_TYPES = Set.of(
+            "io.fieldsales.customer.created.v1", "io.fieldsales.customer.updated.v1",
+            "io.fieldsales.customer.deleted.v1", "io.fieldsales.customer.restored.v1",
+            "io.fieldsales.customer.merged.v1", "io.fieldsales.customer.erased.v1");
+
+    public static final String CUSTOMER_ERASED = "io.fieldsales.customer.erased.v1";
+
+    /** The type prefixes each topic may carry. */
+    static final Map<String, List<String>> PREFIXES = Map.of(
+            "customer.events", List.of("io.fieldsales.customer."),
+            "order.events", List.of("io.fieldsales.order."),
+            "cash.events", List.of("io.fieldsales.cash."),
+            "security.events", List.of("io.fieldsales.security.", "io.fieldsales.gateway.", "io.fieldsales.identity."));
+
+    private EventTypes() {
+    }
+
+    /** Whether the type is a known schema on that topic. */
+    public static boolean accepted(String topic, String type) {
+        if (type == null || !SHAPE.matcher(type).matches()) {
+            return false;
+        }
+        if ("customer.events".equals(topic)) {
+            return CUSTOMER_TYPES.contains(type);
+        }
+        List<String> prefixes = PREFIXES.get(topic);
+        return prefixes != null && prefixes.stream().anyMatch(type::startsWith);
+    }
+
+    /**
+     * The entity an event is about: the segment before the verb when the type names one
+     * ({@code io.fieldsales.cash.cash-session.closed.v1} -> cash-session), else the service
+     * ({@code io.fieldsales.customer.created.v1} -> customer).
+     */
+    public static String entityType(String type) {
+        String[] s = type.split("\\.");
+        // io, fieldsales, service, [entity...], verb, vN
+        return s.length <= 5 ? s[2] : s[s.length - 3];
+    }
+}

@@ -1,0 +1,126 @@
+package io.fieldsales.audit.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fieldsales.audit.api.AuditEventPage;
+import io.fieldsales.audit.api.AuditEventView;
+import io.fieldsales.audit.domain.AuditRecord;
+import io.fieldsales.audit.domain.ChainHash;
+import io.fieldsales.audit.domain.PersonalData;
+import io.fieldsales.audit.repository.AuditEventRepository;
+import io.fieldsales.audit.repository.EventFilter;
+import io.fieldsales.audit.repository.SubjectKeyRepository;
+import io.fieldsales.platform.errors.ErrorCode;
+import io.fieldsales.platform.errors.ProblemException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import javax.crypto.SecretKey;
+
+/** Reads of the trail: filtered lists newest first and entity timelines, with personal data revealed. */
+@ApplicationScoped
+public class AuditReader {
+
+    /** How many neighbouring records (orders of a customer, ...) a timeline follows. */
+    static final int MAX_RELATED = 500;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    AuditEventRepository events;
+
+    @Inject
+    SubjectKeyRepository subjectKeys;
+
+    @Inject
+    DataKeyService dataKeys;
+
+    @Inject
+    ObjectMapper json;
+
+    public Uni<AuditEventPage> list(EventFilter filter) {
+        return events.find(pool, filter).chain(records -> page(filter.tenantId(), records, filter.limit(), true));
+    }
+
+    /** The history of a record and of the records around it (its orders, their payments), oldest first. */
+    public Uni<AuditEventPage> timeline(UUID tenantId, String entityType, String entityId, long afterSequence,
+            int limit) {
+        String root = entityType + ":" + entityId;
+        return events.referencing(pool, tenantId, root, MAX_RELATED)
+                .chain(related -> {
+                    List<String> entities = new ArrayList<>();
+                    entities.add(root);
+                    related.stream().filter(r -> !r.equals(root)).forEach(entities::add);
+                    return events.timeline(pool, tenantId, entities, afterSequence, limit);
+                })
+                .chain(records -> page(tenantId, records, limit, false));
+    }
+
+    private Uni<AuditEventPage> page(UUID tenantId, List<AuditRecord> fetched, int limit, boolean newestFirst) {
+        boolean more = fetched.size() > limit;
+        List<AuditRecord> records = more ? fetched.subList(0, limit) : fetched;
+        String next = more ? cursor(records.get(records.size() - 1).sequence()) : null;
+        Set<String> subjects = records.stream().map(AuditRecord::piiSubject).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        return subjectKeys.find(pool, tenantId, subjects).map(wrapped -> {
+            List<AuditEventView> views = new ArrayList<>(records.size());
+            for (AuditRecord r : records) {
+                views.add(view(r, wrapped));
+            }
+            return new AuditEventPage(views, next);
+        });
+    }
+
+    private AuditEventView view(AuditRecord r, Map<String, byte[]> wrappedKeys) {
+        JsonNode data;
+        try {
+            data = json.readTree(r.data());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Stored data is not JSON at sequence " + r.sequence(), e);
+        }
+        if (r.piiSubject() != null) {
+            byte[] wrapped = wrappedKeys.get(r.piiSubject());
+            SecretKey key = wrapped == null ? null : dataKeys.unwrap(wrapped, r.tenantId(), r.piiSubject());
+            data = PersonalData.reveal(data, key, PersonalData.aad(r.tenantId(), r.piiSubject(), r.eventId()), json);
+        }
+        return new AuditEventView(r.sequence(), r.eventId(), r.type(), r.source(), r.topic(), r.entityType(),
+                r.entityId(), r.actorId(), r.requestId(), r.occurredAt(), r.receivedAt(), r.refs(), data,
+                ChainHash.hex(r.prevHash()), ChainHash.hex(r.hash()));
+    }
+
+    /** Cursors are opaque to clients: base64url of the last sequence seen. */
+    public static String cursor(long sequence) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("s" + sequence).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static Long parseCursor(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (!raw.startsWith("s")) {
+                throw new IllegalArgumentException();
+            }
+            long value = Long.parseLong(raw.substring(1));
+            if (value < 0) {
+                throw new IllegalArgumentException();
+            }
+            return value;
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(ErrorCode.INVALID_PARAMETER, "The cursor is not one this service issued")
+                    .with("parameter", "cursor");
+        }
+    }
+}

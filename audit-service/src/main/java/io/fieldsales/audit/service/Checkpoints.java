@@ -1,0 +1,122 @@
+package io.fieldsales.audit.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fieldsales.audit.config.AuditConfig;
+import io.fieldsales.audit.domain.CanonicalRecord;
+import io.fieldsales.audit.domain.ChainHash;
+import io.fieldsales.audit.domain.Checkpoint;
+import io.fieldsales.audit.domain.CheckpointSigner;
+import io.fieldsales.audit.events.CheckpointSigned;
+import io.fieldsales.audit.repository.AuditEventRepository;
+import io.fieldsales.audit.repository.CheckpointRepository;
+import io.fieldsales.platform.context.RequestIds;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Signs per-tenant checkpoints (Ed25519) and publishes them on {@code audit.checkpoints} through the outbox, in
+ * the same transaction that stores them: the copy outside this database is what makes deleting the newest rows or
+ * rewriting a whole chain detectable.
+ */
+@ApplicationScoped
+public class Checkpoints {
+
+    private static final Logger LOG = Logger.getLogger(Checkpoints.class);
+    public static final String TOPIC = "audit.checkpoints";
+    public static final String EVENT_TYPE = "io.fieldsales.audit.checkpoint.signed.v1";
+    /** Same statement as the kit's Outbox (the kit's helper binds to Hibernate sessions; we run on the raw pool). */
+    static final String OUTBOX_INSERT = "insert into outbox (id, tenant_id, aggregate_type, aggregate_id, event_type,"
+            + " topic, payload, actor_id, request_id, traceparent) values ($1, $2, $3, $4, $5, $6, cast($7::text as jsonb),"
+            + " $8, $9, $10)";
+    /** One scheduled pass at a time across replicas. */
+    private static final long SCHEDULE_LOCK = 0x61756469742d6370L;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    AuditEventRepository events;
+
+    @Inject
+    CheckpointRepository checkpoints;
+
+    @Inject
+    ObjectMapper json;
+
+    private final CheckpointSigner signer;
+
+    @Inject
+    public Checkpoints(AuditConfig config) {
+        if (config.signing().privateKey().isPresent() && config.signing().publicKey().isPresent()) {
+            signer = CheckpointSigner.fromEncoded(config.signing().privateKey().get(), config.signing().publicKey().get());
+        } else {
+            signer = CheckpointSigner.generated();
+            Logger.getLogger(Checkpoints.class).warnf("No audit signing key configured: generated Ed25519 key %s for"
+                    + " this run only (set fieldsales.audit.signing.* in production)", signer.keyId());
+        }
+    }
+
+    public CheckpointSigner signer() {
+        return signer;
+    }
+
+    /** Signs the tenant's current head now. */
+    public Uni<Checkpoint> signNow(UUID tenantId, String actorId) {
+        return pool.withTransaction(c -> events.head(c, tenantId)
+                .chain(head -> sign(c, tenantId, Checkpoint.ON_DEMAND, head.lastSequence(), head.lastHash(), actorId)));
+    }
+
+    /** Signs a checkpoint inside the caller's transaction and queues its publication. */
+    public Uni<Checkpoint> sign(SqlConnection c, UUID tenantId, String kind, long sequence, byte[] hash, String actorId) {
+        OffsetDateTime now = CanonicalRecord.storable(OffsetDateTime.now(ZoneOffset.UTC));
+        String statement = signer.statement(tenantId, kind, sequence, hash, now);
+        Checkpoint cp = new Checkpoint(UUID.randomUUID(), tenantId, kind, sequence, hash, now, signer.keyId(),
+                CheckpointSigner.ALGORITHM, signer.publicKeyBase64(), statement, signer.sign(statement));
+        return checkpoints.insert(c, cp).chain(() -> publish(c, cp, actorId)).replaceWith(cp);
+    }
+
+    private Uni<Void> publish(SqlClient c, Checkpoint cp, String actorId) {
+        CheckpointSigned payload = new CheckpointSigned(cp.id(), cp.tenantId(), cp.kind(), cp.sequence(),
+                ChainHash.hex(cp.hash()), CanonicalRecord.time(cp.signedAt()), cp.keyId(), cp.algorithm(),
+                cp.publicKey(), cp.statement(), Base64.getEncoder().encodeToString(cp.signature()));
+        String body;
+        try {
+            body = json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return c.preparedQuery(OUTBOX_INSERT)
+                .execute(Tuple.tuple().addUUID(UUID.randomUUID()).addUUID(cp.tenantId()).addString("audit-checkpoint")
+                        .addString(cp.tenantId().toString()).addString(EVENT_TYPE).addString(TOPIC).addString(body)
+                        .addString(actorId).addString(RequestIds.current()).addString(RequestIds.currentTraceparent()))
+                .replaceWithVoid();
+    }
+
+    /** The scheduled pass: every tenant whose chain grew since its last checkpoint gets one. */
+    public Uni<Integer> signChangedTenants() {
+        return pool.withTransaction(c -> c.preparedQuery("select pg_try_advisory_xact_lock($1)")
+                .execute(Tuple.of(SCHEDULE_LOCK))
+                .chain(locked -> !locked.iterator().next().getBoolean(0) ? Uni.createFrom().item(0)
+                        : checkpoints.headsAhead(c, 1000).chain(heads -> Multi.createFrom().iterable(heads.entrySet())
+                                .onItem().transformToUniAndConcatenate(h -> sign(c, h.getKey(), Checkpoint.SCHEDULED,
+                                        h.getValue().lastSequence(), h.getValue().lastHash(), null))
+                                .collect().asList().map(java.util.List::size))))
+                .onItem().invoke(n -> {
+                    if (n > 0) {
+                        LOG.infof("Signed %d scheduled audit checkpoints", n);
+                    }
+                });
+    }
+}

@@ -1,0 +1,29 @@
+package io.fieldsales.audit.service;
+
+import io.fieldsales.audit.config.AuditConfig;
+import io.fieldsales.audit.domain.DataKeys;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Base64;
+import java.util.UUID;
+import javax.crypto.SecretKey;
+
+/** The service's per-subject data keys, wrapped under the configured key-encryption key. */
+@ApplicationScoped
+public class DataKeyService {
+
+    private final DataKeys keys;
+
+    @Inject
+    public DataKeyService(AuditConfig config) {
+        this.keys = new DataKeys(Base64.getDecoder().decode(config.keyEncryptionKey().trim()));
+    }
+
+    public byte[] newWrappedKey(UUID tenantId, String subject) {
+        return keys.newWrappedKey(tenantId, subject);
+    }
+
+    public SecretKey unwrap(byte[] wrapped, UUID tenantId, String subject) {
+        return keys.unwrap(wrapped, tenantId, subject);
+    }
+}
