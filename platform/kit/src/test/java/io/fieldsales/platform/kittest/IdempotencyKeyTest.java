@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-import io.fieldsales.platform.testing.SharedInfra;
+import io.fieldsales.platform.testing.TestDatabase;
 import io.fieldsales.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -30,7 +30,7 @@ class IdempotencyKeyTest {
     }
 
     private long widgetsNamed(String name) throws Exception {
-        return SharedInfra.queryForLong("select count(*) from widget where tenant_id = ?::uuid and name = ?",
+        return TestDatabase.count("select count(*) from widget where tenant_id = ?::uuid and name = ?",
                 tenant.toString(), name);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fieldsales.platform.testing.SharedInfra;
+import io.fieldsales.platform.testing.TestDatabase;
 import io.fieldsales.platform.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +58,7 @@ class IdempotentConsumerTest {
     }
 
     private static long effects(String note) throws Exception {
-        return SharedInfra.queryForLong("select count(*) from consumed_effect where note = ?", note);
+        return TestDatabase.count("select count(*) from consumed_effect where note = ?", note);
     }
 
     @Test

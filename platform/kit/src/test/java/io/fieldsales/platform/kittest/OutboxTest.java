@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fieldsales.platform.outbox.OutboxRelay;
 import io.fieldsales.platform.testing.SharedInfra;
+import io.fieldsales.platform.testing.TestDatabase;
 import io.fieldsales.platform.testing.TestTokens;
 import io.fieldsales.platform.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
@@ -103,7 +104,7 @@ class OutboxTest {
             assertThat(header(records.get(1), "ce_type")).isEqualTo("io.fieldsales.kit.widget.renamed.v1");
             assertThat(names).containsExactly("w0", "w1", "w2", "w3", "w4", "w5");
             // ce_id is the outbox row id
-            assertThat(SharedInfra.queryForLong("select count(*) from outbox where id = ?::uuid",
+            assertThat(TestDatabase.count("select count(*) from outbox where id = ?::uuid",
                     header(records.get(0), "ce_id"))).isEqualTo(1);
         }
     }
@@ -159,7 +160,7 @@ class OutboxTest {
             List<ConsumerRecord<String, String>> records = probe.drain(ofThisTenant(), Duration.ofSeconds(1));
             assertThat(records).extracting(ConsumerRecord::key).containsExactly(kept);
         }
-        assertThat(SharedInfra.queryForLong(
+        assertThat(TestDatabase.count(
                 "select count(*) from outbox where tenant_id = ?::uuid and payload->>'name' = 'doomed'",
                 tenant.toString())).isZero();
     }
@@ -230,7 +231,7 @@ class OutboxTest {
                 assertThat(ps.executeUpdate()).isEqualTo(1);
             }
             relay.prune().await().atMost(Duration.ofSeconds(10));
-            assertThat(SharedInfra.queryForLong("select count(*) from outbox where aggregate_id = ?", id)).isZero();
+            assertThat(TestDatabase.count("select count(*) from outbox where aggregate_id = ?", id)).isZero();
         }
     }
 }

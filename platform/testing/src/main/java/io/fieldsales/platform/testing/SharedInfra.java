@@ -96,21 +96,6 @@ public final class SharedInfra {
                 EmbeddedPostgresServer.SUPERUSER, EmbeddedPostgresServer.SUPERUSER);
     }
 
-    /** Runs a query returning one number (e.g. a count) as the superuser: for asserting on the database's state. */
-    public static long queryForLong(String sql, Object... params) throws SQLException {
-        try (Connection c = superuserConnection(); java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new IllegalStateException("No row from: " + sql);
-                }
-                return rs.getLong(1);
-            }
-        }
-    }
-
     private static synchronized TcpProxy proxy() {
         if (kafkaProxy == null) {
             throw new IllegalStateException("The Kafka relay was started by another class loader or not at all; "
