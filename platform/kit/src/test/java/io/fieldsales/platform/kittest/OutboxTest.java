@@ -3,6 +3,7 @@ package io.fieldsales.platform.kittest;
 import static io.fieldsales.platform.testing.TopicProbe.header;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,8 +14,6 @@ import io.fieldsales.platform.testing.TestTokens;
 import io.fieldsales.platform.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -223,15 +222,13 @@ class OutboxTest {
 
     @Test
     void sentRowsOlderThanTheRetentionArePruned() throws Exception {
-        String id = create("old");
-        try (Connection c = SharedInfra.superuserConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("update outbox set sent_at = now() - interval '2 hours'"
-                    + " where aggregate_id = ?")) {
-                ps.setString(1, id);
-                assertThat(ps.executeUpdate()).isEqualTo(1);
-            }
-            relay.prune().await().atMost(Duration.ofSeconds(10));
-            assertThat(TestDatabase.count("select count(*) from outbox where aggregate_id = ?", id)).isZero();
-        }
+        String sent = create("old");
+        // back-date only once the relay is done with the row, or its own "sent now" would win the race
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestDatabase.count(
+                "select count(*) from outbox where aggregate_id = ? and sent_at is not null", sent) == 1);
+        assertThat(TestDatabase.execute("update outbox set sent_at = now() - interval '2 hours'"
+                + " where aggregate_id = ?", sent)).isEqualTo(1);
+        relay.prune().await().atMost(Duration.ofSeconds(10));
+        assertThat(TestDatabase.count("select count(*) from outbox where aggregate_id = ?", sent)).isZero();
     }
 }
