@@ -30,6 +30,8 @@ public class DuplicateFinder {
     static final double SAME_PHONE_NATIONAL = 0.9;
     static final double SAME_EXTERNAL_REF = 0.95;
     static final double SAME_EMAIL_LOCAL = 0.5;
+    /** Names at least this similar (pg_trgm, 0..1) are candidates on their own. */
+    static final double NAME_THRESHOLD = 0.45;
 
     private static final String CANDIDATES = "select c.id, c.name, similarity(c.name, $2) as name_score,"
             + " coalesce(c.phone_national = $3, false) as same_phone,"
@@ -40,7 +42,10 @@ public class DuplicateFinder {
             + " and (c.name % $2 or c.phone_national = $3 or c.email_local = $4 or c.external_ref = $5)"
             + " and not exists (select 1 from not_duplicate n where n.tenant_id = $1"
             + "   and n.customer_a = least(c.id, $6) and n.customer_b = greatest(c.id, $6))"
-            + " order by name_score desc, c.id limit 200";
+            // exact signals first: in a big tenant, hundreds of middling name matches must not crowd out the
+            // customer with the same phone number or ERP reference
+            + " order by (coalesce(c.phone_national = $3, false) or coalesce(c.external_ref = $5, false)) desc,"
+            + " coalesce(c.email_local = $4, false) desc, name_score desc, c.id limit 200";
 
     @Inject
     CustomerReads reads;
@@ -52,9 +57,15 @@ public class DuplicateFinder {
         return reads.byId(actor.tenantId(), id).chain(found -> {
             Customer c = found.filter(x -> x.status != CustomerStatus.DELETED)
                     .orElseThrow(() -> CustomerProblems.notFound(id));
-            return pool.preparedQuery(CANDIDATES)
-                    .execute(Tuple.from(java.util.Arrays.asList(actor.tenantId(), c.name, c.phoneNational,
-                            c.emailLocal, c.externalRef, c.id)))
+            // The trigram index answers "name % $2" with pg_trgm.similarity_threshold: at the default 0.3 every
+            // "General Store ..." of a big tenant qualifies and PostgreSQL scans them all; at NAME_THRESHOLD the
+            // index is selective. Set for this transaction only.
+            return pool.withTransaction(conn -> conn
+                    .preparedQuery("select set_config('pg_trgm.similarity_threshold', $1, true)")
+                    .execute(Tuple.of(Double.toString(NAME_THRESHOLD)))
+                    .chain(() -> conn.preparedQuery(CANDIDATES)
+                            .execute(Tuple.from(java.util.Arrays.asList(actor.tenantId(), c.name, c.phoneNational,
+                                    c.emailLocal, c.externalRef, c.id)))))
                     .map(rows -> {
                         List<DuplicateCandidate> candidates = new ArrayList<>();
                         for (Row r : rows) {
