@@ -1,7 +1,8 @@
 package io.fieldsales.audit.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fieldsales.platform.outbox.Outbox;
+import io.fieldsales.platform.outbox.OutboxEvent;
+import java.util.List;
 import io.fieldsales.audit.config.AuditConfig;
 import io.fieldsales.audit.domain.CanonicalRecord;
 import io.fieldsales.audit.domain.ChainHash;
@@ -36,10 +37,6 @@ public class Checkpoints {
     private static final Logger LOG = Logger.getLogger(Checkpoints.class);
     public static final String TOPIC = "audit.checkpoints";
     public static final String EVENT_TYPE = "io.fieldsales.audit.checkpoint.signed.v1";
-    /** Same statement as the kit's Outbox (the kit's helper binds to Hibernate sessions; we run on the raw pool). */
-    static final String OUTBOX_INSERT = "insert into outbox (id, tenant_id, aggregate_type, aggregate_id, event_type,"
-            + " topic, payload, actor_id, request_id, traceparent) values ($1, $2, $3, $4, $5, $6, cast($7::text as jsonb),"
-            + " $8, $9, $10)";
     /** One scheduled pass at a time across replicas. */
     private static final long SCHEDULE_LOCK = 0x61756469742d6370L;
 
@@ -53,7 +50,7 @@ public class Checkpoints {
     CheckpointRepository checkpoints;
 
     @Inject
-    ObjectMapper json;
+    Outbox outbox;
 
     private final CheckpointSigner signer;
 
@@ -91,17 +88,9 @@ public class Checkpoints {
         CheckpointSigned payload = new CheckpointSigned(cp.id(), cp.tenantId(), cp.kind(), cp.sequence(),
                 ChainHash.hex(cp.hash()), CanonicalRecord.time(cp.signedAt()), cp.keyId(), cp.algorithm(),
                 cp.publicKey(), cp.statement(), Base64.getEncoder().encodeToString(cp.signature()));
-        String body;
-        try {
-            body = json.writeValueAsString(payload);
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(e);
-        }
-        return c.preparedQuery(OUTBOX_INSERT)
-                .execute(Tuple.tuple().addUUID(UUID.randomUUID()).addUUID(cp.tenantId()).addString("audit-checkpoint")
-                        .addString(cp.tenantId().toString()).addString(EVENT_TYPE).addString(TOPIC).addString(body)
-                        .addString(actorId).addString(RequestIds.current()).addString(RequestIds.currentTraceparent()))
-                .replaceWithVoid();
+        return outbox.appendAll(c, List.of(new OutboxEvent(TOPIC, EVENT_TYPE, "audit-checkpoint",
+                cp.tenantId().toString(), cp.tenantId(), actorId, payload)), RequestIds.current(),
+                RequestIds.currentTraceparent());
     }
 
     /** The scheduled pass: every tenant whose chain grew since its last checkpoint gets one. */

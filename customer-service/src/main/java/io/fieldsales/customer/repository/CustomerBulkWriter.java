@@ -139,26 +139,6 @@ public class CustomerBulkWriter {
                 .replaceWithVoid();
     }
 
-    /**
-     * Outbox rows of new customers, one statement: the same table and columns the platform's Outbox writes, so the
-     * relay publishes them like any other event (and the commit wakes it once).
-     */
-    public Uni<Void> insertOutbox(SqlConnection conn, UUID tenantId, String actor, String requestId, String traceparent,
-            String aggregateType, String eventType, String topic, List<UUID> aggregateIds, List<String> payloads) {
-        if (aggregateIds.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        UUID[] ids = aggregateIds.stream().map(x -> UUID.randomUUID()).toArray(UUID[]::new);
-        return conn.preparedQuery("insert into outbox (id, tenant_id, aggregate_type, aggregate_id, event_type, topic,"
-                        + " payload, actor_id, request_id, traceparent) select t.id, $1, $2, t.aggregate_id, $3, $4,"
-                        + " t.payload::jsonb, $5, $6, $7 from unnest($8::uuid[], $9::text[], $10::text[])"
-                        + " with ordinality as t(id, aggregate_id, payload, n) order by n")
-                .execute(Tuple.from(java.util.Arrays.asList(tenantId, aggregateType, eventType, topic, actor, requestId,
-                        traceparent, ids, aggregateIds.stream().map(UUID::toString).toArray(String[]::new),
-                        payloads.toArray(String[]::new))))
-                .replaceWithVoid();
-    }
-
     private static String jsonArray(com.fasterxml.jackson.databind.ObjectMapper json, String[] values) {
         try {
             return json.writeValueAsString(values == null ? new String[0] : values);

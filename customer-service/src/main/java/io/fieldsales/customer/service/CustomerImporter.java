@@ -21,6 +21,8 @@ import io.fieldsales.platform.context.RequestIds;
 import io.fieldsales.platform.db.DatabaseErrors;
 import io.fieldsales.platform.db.TransientDatabaseException;
 import io.fieldsales.platform.errors.FieldError;
+import io.fieldsales.platform.outbox.Outbox;
+import io.fieldsales.platform.outbox.OutboxEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -68,6 +70,9 @@ public class CustomerImporter {
 
     @Inject
     CustomerMetrics metrics;
+
+    @Inject
+    Outbox outbox;
 
     @Inject
     ObjectMapper json;
@@ -256,7 +261,7 @@ public class CustomerImporter {
         List<Customer> customers = new ArrayList<>();
         List<UUID> ids = new ArrayList<>();
         List<String> history = new ArrayList<>();
-        List<String> events = new ArrayList<>();
+        List<OutboxEvent> events = new ArrayList<>();
         for (Candidate c : toCreate) {
             Customer customer = new Customer();
             customer.id = c.newId();
@@ -270,13 +275,13 @@ public class CustomerImporter {
             ids.add(customer.id);
             CustomerSnapshot snapshot = CustomerSnapshot.of(customer);
             history.add(toJson(Map.of("imported", snapshot)));
-            events.add(toJson(new CustomerCreated(snapshot)));
+            events.add(new OutboxEvent(CustomerEventTypes.TOPIC, CustomerEventTypes.CREATED,
+                    CustomerEventTypes.AGGREGATE, customer.id.toString(), actor.tenantId(), actor.userId(),
+                    new CustomerCreated(snapshot)));
         }
         return writer.insertCustomers(conn, actor.tenantId(), actor.userId(), now, customers, json)
                 .chain(() -> writer.insertHistory(conn, actor.tenantId(), actor.userId(), trace.requestId(), ids, history))
-                .chain(() -> writer.insertOutbox(conn, actor.tenantId(), actor.userId(), trace.requestId(),
-                        trace.traceparent(), CustomerEventTypes.AGGREGATE, CustomerEventTypes.CREATED,
-                        CustomerEventTypes.TOPIC, ids, events));
+                .chain(() -> outbox.appendAll(conn, events, trace.requestId(), trace.traceparent()));
     }
 
     private void recordMetrics(List<ImportRowResult> results) {

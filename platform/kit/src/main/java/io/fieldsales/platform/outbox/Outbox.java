@@ -7,6 +7,10 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -24,6 +28,13 @@ public class Outbox {
             + " payload, actor_id, request_id, traceparent) values (?1, cast(?2 as uuid), ?3, ?4, ?5, ?6,"
             + " cast(cast(?7 as text) as jsonb), cast(?8 as text), cast(?9 as text), cast(?10 as text))";
 
+    static final String INSERT_ALL = "insert into outbox (id, tenant_id, aggregate_type, aggregate_id, event_type,"
+            + " topic, payload, actor_id, request_id, traceparent) select t.id, t.tenant_id, t.aggregate_type,"
+            + " t.aggregate_id, t.event_type, t.topic, t.payload::jsonb, t.actor_id, $9::text, $10::text"
+            + " from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],"
+            + " $8::text[]) with ordinality as t(id, tenant_id, aggregate_type, aggregate_id, event_type, topic,"
+            + " payload, actor_id, n) order by n";
+
     @Inject
     ObjectMapper json;
 
@@ -37,9 +48,9 @@ public class Outbox {
         UUID id = UUID.randomUUID();
         String payload;
         try {
-            payload = json.writeValueAsString(event.payload());
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(new IllegalArgumentException("Event payload is not serializable", e));
+            payload = serialize(event);
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(e);
         }
         String traceparent = RequestIds.currentTraceparent();
         return Panache.getSession().chain(session -> session.createNativeQuery(INSERT)
@@ -55,5 +66,47 @@ public class Outbox {
                 .setParameter(10, traceparent)
                 .executeUpdate())
                 .replaceWith(id);
+    }
+
+    /**
+     * Appends events, in order, with one statement on the reactive client's connection, for code that works on
+     * the raw pool rather than in a Hibernate Reactive session (bulk imports, the audit trail). Call it inside that
+     * connection's transaction, after the rows the events describe.
+     */
+    public Uni<Void> appendAll(SqlClient connection, List<OutboxEvent> events, String requestId, String traceparent) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int n = events.size();
+        UUID[] ids = new UUID[n];
+        UUID[] tenants = new UUID[n];
+        String[][] text = new String[6][n];
+        for (int i = 0; i < n; i++) {
+            OutboxEvent e = events.get(i);
+            ids[i] = UUID.randomUUID();
+            tenants[i] = e.tenantId();
+            text[0][i] = e.aggregateType();
+            text[1][i] = e.aggregateId();
+            text[2][i] = e.type();
+            text[3][i] = e.topic();
+            try {
+                text[4][i] = serialize(e);
+            } catch (IllegalArgumentException failure) {
+                return Uni.createFrom().failure(failure);
+            }
+            text[5][i] = e.actorId();
+        }
+        return connection.preparedQuery(INSERT_ALL)
+                .execute(Tuple.from(Arrays.asList(ids, tenants, text[0], text[1], text[2], text[3], text[4], text[5],
+                        requestId, traceparent)))
+                .replaceWithVoid();
+    }
+
+    private String serialize(OutboxEvent event) {
+        try {
+            return json.writeValueAsString(event.payload());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event payload is not serializable", e);
+        }
     }
 }

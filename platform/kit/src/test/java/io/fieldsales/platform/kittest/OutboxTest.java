@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fieldsales.platform.outbox.Outbox;
+import io.fieldsales.platform.outbox.OutboxEvent;
 import io.fieldsales.platform.outbox.OutboxRelay;
 import io.fieldsales.platform.testing.SharedInfra;
 import io.fieldsales.platform.testing.TestDatabase;
@@ -39,6 +41,12 @@ class OutboxTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
 
     private final UUID tenant = UUID.randomUUID();
     private final String user = "user-" + UUID.randomUUID();
@@ -211,6 +219,32 @@ class OutboxTest {
             assertThat(records).hasSize(30);
             assertThat(eventIds).hasSize(30);
             assertThat(records).extracting(ConsumerRecord::key).containsExactlyInAnyOrderElementsOf(ids);
+        }
+    }
+
+    @Test
+    void eventsAppendedInBulkOnTheRawPoolArePublishedInOrder() throws Exception {
+        String aggregate = UUID.randomUUID().toString();
+        List<OutboxEvent> events = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            events.add(new OutboxEvent("widget.events", "io.fieldsales.kit.widget.renamed.v1", "widget", aggregate,
+                    tenant, user, new WidgetChanged(UUID.fromString(aggregate), "bulk" + i, i)));
+        }
+        try (TopicProbe probe = TopicProbe.on("widget.events")) {
+            pool.withTransaction(c -> outbox.appendAll(c, events, "bulk-request", null))
+                    .await().atMost(Duration.ofSeconds(10));
+            probe.await(ofThisTenant(), 5, Duration.ofSeconds(30));
+            List<ConsumerRecord<String, String>> records = probe.drain(ofThisTenant(), Duration.ofMillis(500));
+            assertThat(records).hasSize(5).allSatisfy(r -> {
+                assertThat(r.key()).isEqualTo(aggregate);
+                assertThat(header(r, "ce_requestid")).isEqualTo("bulk-request");
+                assertThat(header(r, "ce_actorid")).isEqualTo(user);
+            });
+            List<String> names = new ArrayList<>();
+            for (ConsumerRecord<String, String> r : records) {
+                names.add(json.readTree(r.value()).get("name").asText());
+            }
+            assertThat(names).containsExactly("bulk0", "bulk1", "bulk2", "bulk3", "bulk4");
         }
     }
 
