@@ -10,15 +10,12 @@ import io.fieldsales.audit.domain.PersonalData;
 import io.fieldsales.audit.repository.AuditEventRepository;
 import io.fieldsales.audit.repository.EventFilter;
 import io.fieldsales.audit.repository.SubjectKeyRepository;
-import io.fieldsales.platform.errors.ErrorCode;
-import io.fieldsales.platform.errors.ProblemException;
+import io.fieldsales.platform.db.KeysetCursor;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -99,28 +96,21 @@ public class AuditReader {
                 ChainHash.hex(r.prevHash()), ChainHash.hex(r.hash()));
     }
 
-    /** Cursors are opaque to clients: base64url of the last sequence seen. */
+    /** Cursors are opaque to clients: the last sequence seen ({@code s<sequence>}). */
     public static String cursor(long sequence) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("s" + sequence).getBytes(StandardCharsets.UTF_8));
+        return KeysetCursor.encode("s" + sequence);
     }
 
     public static Long parseCursor(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
-        }
-        try {
-            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        return KeysetCursor.decode(cursor, raw -> {
             if (!raw.startsWith("s")) {
-                throw new IllegalArgumentException();
+                throw new IllegalArgumentException("not a sequence cursor");
             }
             long value = Long.parseLong(raw.substring(1));
             if (value < 0) {
-                throw new IllegalArgumentException();
+                throw new IllegalArgumentException("negative sequence");
             }
             return value;
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(ErrorCode.INVALID_PARAMETER, "The cursor is not one this service issued")
-                    .with("parameter", "cursor");
-        }
+        });
     }
 }

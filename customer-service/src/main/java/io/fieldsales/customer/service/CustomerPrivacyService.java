@@ -68,7 +68,7 @@ public class CustomerPrivacyService {
                         .chain(customers::flush)
                         .chain(() -> customers.clearMergeConflicts(tenant, ids))
                         .chain(() -> history.redact(tenant, ids))
-                        .chain(() -> customers.redactPublishedEvents(ids))
+                        .chain(() -> outbox.redact(CustomerEventTypes.AGGREGATE, ids.stream().map(UUID::toString).toList()))
                         .chain(() -> recordErasures(actor, locked))
                         .chain(() -> outbox.append(CustomerService.event(CustomerEventTypes.ERASED, actor, target,
                                 new CustomerErased(id, alsoErased, target.version, now))))

@@ -12,6 +12,7 @@ import io.fieldsales.customer.domain.CustomerPatch;
 import io.fieldsales.customer.domain.CustomerStatus;
 import io.fieldsales.customer.domain.CustomerValidationException;
 import io.fieldsales.customer.domain.CustomerValidator;
+import io.fieldsales.customer.domain.MergeChain;
 import io.fieldsales.customer.domain.ValidCustomer;
 import io.fieldsales.customer.events.CustomerCreated;
 import io.fieldsales.customer.events.CustomerDeleted;
@@ -36,6 +37,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -166,21 +168,11 @@ public class CustomerService {
                         Math.round(((Number) r[1]).doubleValue() * 1000) / 1000.0)).toList());
     }
 
-    /** Follows {@code mergedInto} from a customer to the survivor it now lives on (bounded against cycles). */
+    /** The survivor a contact's owner now lives on (in this transaction's session). */
     private Uni<Customer> survivorOf(UUID tenantId, UUID id) {
-        return survivorOf(tenantId, id, 0);
-    }
-
-    private Uni<Customer> survivorOf(UUID tenantId, UUID id, int hops) {
-        return customers.find("tenantId = ?1 and id = ?2", tenantId, id).<Customer>firstResult().chain(c -> {
-            if (c == null) {
-                return Uni.createFrom().failure(new IllegalStateException("contact owner " + id + " is missing"));
-            }
-            if (c.status == CustomerStatus.MERGED && c.mergedInto != null && hops < 16) {
-                return survivorOf(tenantId, c.mergedInto, hops + 1);
-            }
-            return Uni.createFrom().item(c);
-        });
+        return MergeChain.survivor(id, next -> customers.find("tenantId = ?1 and id = ?2", tenantId, next)
+                        .<Customer>firstResult().map(Optional::ofNullable))
+                .map(found -> found.orElseThrow(() -> new IllegalStateException("contact owner " + id + " is missing")));
     }
 
     /**

@@ -9,6 +9,7 @@ import io.fieldsales.gateway.service.InvalidTokenException;
 import io.fieldsales.gateway.service.SecurityEvents;
 import io.fieldsales.platform.errors.ErrorCode;
 import io.fieldsales.platform.errors.ProblemException;
+import io.fieldsales.platform.errors.ProblemWriter;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
