@@ -23,6 +23,7 @@ import io.fieldsales.customer.events.CustomerUpdated;
 import io.fieldsales.customer.repository.ContactReservations;
 import io.fieldsales.customer.repository.CustomerHistory;
 import io.fieldsales.customer.repository.CustomerReads;
+import io.fieldsales.customer.repository.DuplicateQueries;
 import io.fieldsales.customer.repository.CustomerRepository;
 import io.fieldsales.platform.context.Actor;
 import io.fieldsales.platform.errors.ProblemException;
@@ -67,6 +68,9 @@ public class CustomerService {
 
     @Inject
     CustomerReads reads;
+
+    @Inject
+    DuplicateQueries duplicates;
 
     @Inject
     CustomerMetrics metrics;
@@ -148,24 +152,9 @@ public class CustomerService {
 
     /** Active customers whose names are very close to this new customer's (indexed trigram search). */
     private Uni<List<PossibleDuplicate>> possibleDuplicates(Customer c) {
-        // "%" uses pg_trgm.similarity_threshold: set it to ours for this transaction so the trigram index, not a
-        // scan of every loosely similar name, answers (see DuplicateFinder)
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select set_config('pg_trgm.similarity_threshold', cast(?1 as text), true)")
-                        .setParameter(1, Double.toString(config.possibleDuplicateThreshold()))
-                        .getSingleResult()
-                .chain(ignored -> s.createNativeQuery("select c.id, similarity(c.name, ?1) as score"
-                        + " from customer c where c.tenant_id = ?2 and c.name % ?1 and c.status = 'ACTIVE'"
-                        + " and c.id <> ?3 and similarity(c.name, ?1) >= ?4 order by score desc, c.id limit 5",
-                        Object[].class)
-                .setParameter(1, c.name)
-                .setParameter(2, c.tenantId)
-                .setParameter(3, c.id)
-                .setParameter(4, config.possibleDuplicateThreshold())
-                .getResultList()))
-                .map(rows -> rows.stream().map(r -> new PossibleDuplicate(
-                        r[0] instanceof UUID u ? u : UUID.fromString(r[0].toString()),
-                        Math.round(((Number) r[1]).doubleValue() * 1000) / 1000.0)).toList());
+        return duplicates.similarNames(c, config.possibleDuplicateThreshold(), 5)
+                .map(matches -> matches.stream().map(m -> new PossibleDuplicate(m.id(),
+                        Math.round(m.score() * 1000) / 1000.0)).toList());
     }
 
     /** The survivor a contact's owner now lives on (in this transaction's session). */
