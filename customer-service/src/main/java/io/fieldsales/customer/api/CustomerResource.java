@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fieldsales.customer.domain.Customer;
 import io.fieldsales.customer.service.CreatedCustomer;
 import io.fieldsales.customer.service.CustomerQueries;
+import io.fieldsales.customer.service.CustomerCreation;
 import io.fieldsales.customer.service.CustomerService;
 import io.fieldsales.platform.context.Actor;
 import io.fieldsales.platform.context.CurrentActor;
@@ -50,6 +51,9 @@ public class CustomerResource {
 
 
     @Inject
+    CustomerCreation creation;
+
+    @Inject
     CustomerService customers;
 
     @Inject
@@ -70,9 +74,9 @@ public class CustomerResource {
     public Uni<Response> create(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             CustomerRequest request) {
         Actor a = actor.get();
-        var valid = customers.validate(a, required(request).toDetails());
+        var valid = creation.validate(a, required(request).toDetails());
         return idempotency.execute(idempotencyKey, "POST /api/v1/customers", request,
-                        () -> customers.create(a, valid).map(this::createdResponse));
+                        () -> creation.create(a, valid).map(this::createdResponse));
     }
 
     @POST
@@ -82,9 +86,9 @@ public class CustomerResource {
     public Uni<Response> findOrCreate(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             CustomerRequest request) {
         Actor a = actor.get();
-        var valid = customers.validate(a, required(request).toDetails());
+        var valid = creation.validate(a, required(request).toDetails());
         return idempotency.execute(idempotencyKey, "POST /api/v1/customers/find-or-create", request,
-                        () -> customers.findOrCreate(a, valid).map(this::createdResponse));
+                        () -> creation.findOrCreate(a, valid).map(this::createdResponse));
     }
 
     @GET

@@ -3,6 +3,7 @@ package io.fieldsales.customer.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fieldsales.customer.domain.Customer;
+import io.fieldsales.customer.domain.CustomerChanges;
 import io.fieldsales.customer.domain.CustomerStatus;
 import io.fieldsales.customer.domain.ImportCandidate;
 import io.fieldsales.customer.domain.ImportChunkPlan;
@@ -62,7 +63,7 @@ public class ImportChunkWriter {
         if (created.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Instant now = CustomerService.now();
+        Instant now = CustomerChanges.now();
         List<Customer> customers = new ArrayList<>();
         List<UUID> ids = new ArrayList<>();
         List<String> history = new ArrayList<>();
