@@ -2,11 +2,11 @@ package io.fieldsales.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fieldsales.gateway.edge.InMemoryRateLimiter;
-import io.fieldsales.gateway.edge.LimitSpec;
-import io.fieldsales.gateway.edge.RateLimiter;
-import io.fieldsales.gateway.edge.RedisRateLimiter;
-import io.fieldsales.gateway.edge.Verdict;
+import io.fieldsales.gateway.domain.LimitSpec;
+import io.fieldsales.gateway.domain.Verdict;
+import io.fieldsales.gateway.service.InMemoryRateLimiter;
+import io.fieldsales.gateway.service.RateLimiter;
+import io.fieldsales.gateway.service.RedisRateLimiter;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;

@@ -2,10 +2,12 @@ package io.fieldsales.gateway.edge;
 
 import io.fieldsales.gateway.config.GatewayConfig;
 import io.fieldsales.gateway.domain.RouteTable;
+import io.fieldsales.gateway.domain.Verdict;
 import io.fieldsales.gateway.events.AccessDenied;
 import io.fieldsales.gateway.events.SecurityEventTypes;
 import io.fieldsales.gateway.service.AccessTokenVerifier;
 import io.fieldsales.gateway.service.InvalidTokenException;
+import io.fieldsales.gateway.service.RateLimits;
 import io.fieldsales.gateway.service.SecurityEvents;
 import io.fieldsales.platform.errors.ErrorCode;
 import io.fieldsales.platform.errors.ProblemException;
