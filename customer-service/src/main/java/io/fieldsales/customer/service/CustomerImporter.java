@@ -9,7 +9,6 @@ import io.fieldsales.customer.domain.CustomerValidator;
 import io.fieldsales.customer.domain.ImportCandidate;
 import io.fieldsales.customer.domain.ImportChunkPlan;
 import io.fieldsales.customer.domain.ImportRowOutcome;
-import io.fieldsales.customer.domain.ValidCustomer;
 import io.fieldsales.platform.context.Actor;
 import io.fieldsales.platform.context.RequestIds;
 import io.fieldsales.platform.errors.FieldError;
