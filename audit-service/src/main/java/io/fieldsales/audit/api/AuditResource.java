@@ -2,7 +2,7 @@ package io.fieldsales.audit.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fieldsales.audit.repository.EventFilter;
+import io.fieldsales.audit.domain.EventFilter;
 import io.fieldsales.audit.service.AuditExport;
 import io.fieldsales.audit.service.AuditReader;
 import io.fieldsales.audit.service.AuditTrail;

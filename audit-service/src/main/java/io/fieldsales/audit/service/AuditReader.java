@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fieldsales.audit.domain.AuditRecord;
 import io.fieldsales.audit.domain.PersonalData;
 import io.fieldsales.audit.repository.AuditEventRepository;
-import io.fieldsales.audit.repository.EventFilter;
+import io.fieldsales.audit.domain.EventFilter;
 import io.fieldsales.audit.repository.SubjectKeyRepository;
 import io.fieldsales.platform.db.KeysetCursor;
 import io.smallrye.mutiny.Uni;
