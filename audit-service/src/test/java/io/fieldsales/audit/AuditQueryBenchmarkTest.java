@@ -96,7 +96,7 @@ class AuditQueryBenchmarkTest {
         List<Double> direct = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             long start = System.nanoTime();
-            reader.list(new io.fieldsales.audit.repository.EventFilter(tenant, "customer", "c-" + (entities / 2), null,
+            reader.list(new io.fieldsales.audit.domain.EventFilter(tenant, "customer", "c-" + (entities / 2), null,
                     null, null, null, null, null, 50)).await().atMost(java.time.Duration.ofSeconds(10));
             direct.add((System.nanoTime() - start) / 1e6);
         }

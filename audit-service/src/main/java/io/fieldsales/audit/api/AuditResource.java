@@ -2,7 +2,7 @@ package io.fieldsales.audit.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fieldsales.audit.repository.EventFilter;
+import io.fieldsales.audit.domain.EventFilter;
 import io.fieldsales.audit.service.AuditExport;
 import io.fieldsales.audit.service.AuditReader;
 import io.fieldsales.audit.service.AuditTrail;
@@ -72,7 +72,7 @@ public class AuditResource {
                 .put("actorId", filter.actorId()).put("type", filter.type()).put("requestId", filter.requestId())
                 .put("from", from).put("to", to).put("cursor", cursor).put("limit", filter.limit());
         return reader.list(filter).call(page -> trail.recordAccess(actor, "read",
-                details.put("returned", page.items().size())));
+                details.put("returned", page.items().size()))).map(AuditEventPage::of);
     }
 
     @GET
@@ -88,7 +88,8 @@ public class AuditResource {
         ObjectNode details = json.createObjectNode().put("endpoint", "GET /api/v1/audit/entities/{type}/{id}/timeline")
                 .put("entityType", type).put("entityId", id).put("cursor", cursor);
         return reader.timeline(actor.tenantId(), type, id, after == null ? 0 : after, max)
-                .call(page -> trail.recordAccess(actor, "read", details.put("returned", page.items().size())));
+                .call(page -> trail.recordAccess(actor, "read", details.put("returned", page.items().size())))
+                .map(AuditEventPage::of);
     }
 
     @GET
@@ -106,7 +107,8 @@ public class AuditResource {
                 .call(result -> trail.recordAccess(actor, "verified", json.createObjectNode()
                         .put("endpoint", "GET /api/v1/audit/verify").put("fromSequence", result.fromSequence())
                         .put("toSequence", result.toSequence()).put("checked", result.checked())
-                        .put("valid", result.valid()).put("firstBrokenSequence", result.firstBrokenSequence())));
+                        .put("valid", result.valid()).put("firstBrokenSequence", result.firstBrokenSequence())))
+                .map(VerificationResult::of);
     }
 
     /** NDJSON, one {@link ExportLine} per record received in [from, to), in chain order; streamed page by page. */
@@ -124,6 +126,7 @@ public class AuditResource {
         ObjectNode details = json.createObjectNode().put("endpoint", "GET /api/v1/audit/export")
                 .put("from", effectiveStart.toString()).put("to", effectiveEnd.toString());
         return trail.recordAccess(actor, "exported", details)
-                .onItem().transformToMulti(recorded -> export.export(actor.tenantId(), effectiveStart, effectiveEnd));
+                .onItem().transformToMulti(recorded -> export.export(actor.tenantId(), effectiveStart, effectiveEnd))
+                .map(ExportLine::of);
     }
 }

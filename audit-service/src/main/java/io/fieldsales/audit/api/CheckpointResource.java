@@ -2,14 +2,11 @@ package io.fieldsales.audit.api;
 
 import io.fieldsales.audit.domain.Checkpoint;
 import io.fieldsales.audit.domain.CheckpointSigner;
-import io.fieldsales.audit.repository.CheckpointRepository;
 import io.fieldsales.audit.service.Checkpoints;
 import io.fieldsales.platform.context.Actor;
 import io.fieldsales.platform.context.CurrentActor;
-import io.fieldsales.platform.errors.ErrorCode;
-import io.fieldsales.platform.errors.ProblemException;
+import io.fieldsales.platform.db.KeysetCursor;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -19,11 +16,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -38,11 +33,6 @@ public class CheckpointResource {
     @Inject
     Checkpoints checkpoints;
 
-    @Inject
-    CheckpointRepository repository;
-
-    @Inject
-    Pool pool;
 
     @GET
     @RolesAllowed({"auditor", "admin"})
@@ -51,12 +41,11 @@ public class CheckpointResource {
         int max = QueryParams.limit(limit, 50, 500);
         Position after = Position.parse(cursor);
         CheckpointSigner signer = checkpoints.signer();
-        return repository.list(pool, actor.tenantId(), after == null ? null : after.signedAt(),
+        return checkpoints.list(actor.tenantId(), after == null ? null : after.signedAt(),
                         after == null ? null : after.id(), max)
-                .map(found -> {
-                    boolean more = found.size() > max;
-                    List<Checkpoint> page = more ? found.subList(0, max) : found;
-                    String next = more ? Position.of(page.get(page.size() - 1)) : null;
+                .map(listing -> {
+                    List<Checkpoint> page = listing.items();
+                    String next = listing.more() ? Position.of(page.get(page.size() - 1)) : null;
                     return new CheckpointPage(page.stream().map(CheckpointView::of).toList(), next,
                             new CheckpointPage.SigningKey(signer.keyId(), CheckpointSigner.ALGORITHM,
                                     signer.publicKeyBase64()));
@@ -76,23 +65,15 @@ public class CheckpointResource {
 
         static String of(Checkpoint c) {
             Instant t = c.signedAt().toInstant();
-            String raw = "c" + t.getEpochSecond() + "." + t.getNano() + "|" + c.id();
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+            return KeysetCursor.encode("c" + t.getEpochSecond() + "." + t.getNano() + "|" + c.id());
         }
 
         static Position parse(String cursor) {
-            if (cursor == null || cursor.isBlank()) {
-                return null;
-            }
-            try {
-                String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            return KeysetCursor.decode(cursor, raw -> {
                 String[] parts = raw.substring(1).split("[.|]");
                 Instant t = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
                 return new Position(t.atOffset(ZoneOffset.UTC), UUID.fromString(parts[2]));
-            } catch (RuntimeException e) {
-                throw new ProblemException(ErrorCode.INVALID_PARAMETER, "The cursor is not one this service issued")
-                        .with("parameter", "cursor");
-            }
+            });
         }
     }
 }

@@ -61,6 +61,7 @@ public class RetentionResource {
         return retention.purge(actor.tenantId(), upTo, actor.userId())
                 .call(result -> trail.recordAccess(actor, "purged", json.createObjectNode()
                         .put("endpoint", "POST /api/v1/audit/retention/purge").put("purgedCount", result.purgedCount())
-                        .put("lastPurgedSequence", result.lastPurgedSequence())));
+                        .put("lastPurgedSequence", result.lastPurgedSequence())))
+                .map(PurgeResult::of);
     }
 }

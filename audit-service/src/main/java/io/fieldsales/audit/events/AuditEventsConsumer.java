@@ -42,31 +42,11 @@ public class AuditEventsConsumer {
     @Inject
     MeterRegistry metrics;
 
-    @Incoming("customer-events")
+    /** Every topic of the suite arrives on this one channel (see {@code suite-events} in application.properties). */
+    @Incoming("suite-events")
     @Retry(maxRetries = 5, delay = 200, jitter = 100, abortOn = PoisonEventException.class)
     @ExponentialBackoff(maxDelay = 5000)
-    public Uni<Void> customerEvents(ConsumerRecord<String, String> record) {
-        return store(record);
-    }
-
-    @Incoming("order-events")
-    @Retry(maxRetries = 5, delay = 200, jitter = 100, abortOn = PoisonEventException.class)
-    @ExponentialBackoff(maxDelay = 5000)
-    public Uni<Void> orderEvents(ConsumerRecord<String, String> record) {
-        return store(record);
-    }
-
-    @Incoming("cash-events")
-    @Retry(maxRetries = 5, delay = 200, jitter = 100, abortOn = PoisonEventException.class)
-    @ExponentialBackoff(maxDelay = 5000)
-    public Uni<Void> cashEvents(ConsumerRecord<String, String> record) {
-        return store(record);
-    }
-
-    @Incoming("security-events")
-    @Retry(maxRetries = 5, delay = 200, jitter = 100, abortOn = PoisonEventException.class)
-    @ExponentialBackoff(maxDelay = 5000)
-    public Uni<Void> securityEvents(ConsumerRecord<String, String> record) {
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
         return store(record);
     }
 

@@ -3,6 +3,7 @@ package io.fieldsales.audit.repository;
 import io.fieldsales.audit.domain.AuditRecord;
 import io.fieldsales.audit.domain.ChainHash;
 import io.fieldsales.audit.domain.ChainHead;
+import io.fieldsales.audit.domain.EventFilter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Row;

@@ -75,4 +75,10 @@ public class CheckpointRepository {
                 r.getOffsetDateTime(5), r.getString(6), r.getString(7), r.getString(8), r.getString(9),
                 r.getBuffer(10).getBytes());
     }
+
+    /** Takes the transaction-scoped advisory lock if it is free (one holder across replicas); false if taken. */
+    public Uni<Boolean> tryTransactionLock(SqlClient c, long lock) {
+        return c.preparedQuery("select pg_try_advisory_xact_lock($1)").execute(Tuple.of(lock))
+                .map(rows -> rows.iterator().next().getBoolean(0));
+    }
 }

@@ -1,9 +1,6 @@
 package io.fieldsales.audit.service;
 
-import io.fieldsales.audit.api.ExportLine;
 import io.fieldsales.audit.domain.AuditRecord;
-import io.fieldsales.audit.domain.CanonicalRecord;
-import io.fieldsales.audit.domain.ChainHash;
 import io.fieldsales.audit.repository.AuditEventRepository;
 import io.smallrye.mutiny.Multi;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -26,7 +23,8 @@ public class AuditExport {
     @Inject
     AuditEventRepository events;
 
-    public Multi<ExportLine> export(UUID tenantId, OffsetDateTime from, OffsetDateTime to) {
+    /** The records received in [from, to), in chain order, read page by page. */
+    public Multi<AuditRecord> export(UUID tenantId, OffsetDateTime from, OffsetDateTime to) {
         AtomicLong after = new AtomicLong(0);
         return Multi.createBy().repeating()
                 .uni(() -> events.receivedBetween(pool, tenantId, from, to, after.get(), PAGE)
@@ -36,12 +34,8 @@ public class AuditExport {
                             }
                         }))
                 .until(List::isEmpty)
-                .onItem().transformToIterable(page -> page.stream().map(AuditExport::line).toList());
+                .onItem().transformToIterable(page -> page);
     }
 
-    static ExportLine line(AuditRecord r) {
-        return new ExportLine(r.sequence(), ChainHash.hex(r.prevHash()), ChainHash.hex(r.hash()),
-                CanonicalRecord.of(r));
-    }
 
 }

@@ -2,23 +2,17 @@ package io.fieldsales.audit.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fieldsales.audit.api.AuditEventPage;
-import io.fieldsales.audit.api.AuditEventView;
 import io.fieldsales.audit.domain.AuditRecord;
-import io.fieldsales.audit.domain.ChainHash;
 import io.fieldsales.audit.domain.PersonalData;
 import io.fieldsales.audit.repository.AuditEventRepository;
-import io.fieldsales.audit.repository.EventFilter;
+import io.fieldsales.audit.domain.EventFilter;
 import io.fieldsales.audit.repository.SubjectKeyRepository;
-import io.fieldsales.platform.errors.ErrorCode;
-import io.fieldsales.platform.errors.ProblemException;
+import io.fieldsales.platform.db.KeysetCursor;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,12 +43,20 @@ public class AuditReader {
     @Inject
     ObjectMapper json;
 
-    public Uni<AuditEventPage> list(EventFilter filter) {
+    /** A record with its data as a reader may see it: personal data decrypted, or "[erased]" once shredded. */
+    public record RevealedEvent(AuditRecord record, JsonNode data) {
+    }
+
+    /** A page of revealed records and the cursor of the next page (null on the last page). */
+    public record Page(List<RevealedEvent> items, String nextCursor) {
+    }
+
+    public Uni<Page> list(EventFilter filter) {
         return events.find(pool, filter).chain(records -> page(filter.tenantId(), records, filter.limit(), true));
     }
 
     /** The history of a record and of the records around it (its orders, their payments), oldest first. */
-    public Uni<AuditEventPage> timeline(UUID tenantId, String entityType, String entityId, long afterSequence,
+    public Uni<Page> timeline(UUID tenantId, String entityType, String entityId, long afterSequence,
             int limit) {
         String root = entityType + ":" + entityId;
         return events.referencing(pool, tenantId, root, MAX_RELATED)
@@ -67,22 +69,22 @@ public class AuditReader {
                 .chain(records -> page(tenantId, records, limit, false));
     }
 
-    private Uni<AuditEventPage> page(UUID tenantId, List<AuditRecord> fetched, int limit, boolean newestFirst) {
+    private Uni<Page> page(UUID tenantId, List<AuditRecord> fetched, int limit, boolean newestFirst) {
         boolean more = fetched.size() > limit;
         List<AuditRecord> records = more ? fetched.subList(0, limit) : fetched;
         String next = more ? cursor(records.get(records.size() - 1).sequence()) : null;
         Set<String> subjects = records.stream().map(AuditRecord::piiSubject).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
         return subjectKeys.find(pool, tenantId, subjects).map(wrapped -> {
-            List<AuditEventView> views = new ArrayList<>(records.size());
+            List<RevealedEvent> revealed = new ArrayList<>(records.size());
             for (AuditRecord r : records) {
-                views.add(view(r, wrapped));
+                revealed.add(new RevealedEvent(r, revealedData(r, wrapped)));
             }
-            return new AuditEventPage(views, next);
+            return new Page(revealed, next);
         });
     }
 
-    private AuditEventView view(AuditRecord r, Map<String, byte[]> wrappedKeys) {
+    private JsonNode revealedData(AuditRecord r, Map<String, byte[]> wrappedKeys) {
         JsonNode data;
         try {
             data = json.readTree(r.data());
@@ -94,33 +96,24 @@ public class AuditReader {
             SecretKey key = wrapped == null ? null : dataKeys.unwrap(wrapped, r.tenantId(), r.piiSubject());
             data = PersonalData.reveal(data, key, PersonalData.aad(r.tenantId(), r.piiSubject(), r.eventId()), json);
         }
-        return new AuditEventView(r.sequence(), r.eventId(), r.type(), r.source(), r.topic(), r.entityType(),
-                r.entityId(), r.actorId(), r.requestId(), r.occurredAt(), r.receivedAt(), r.refs(), data,
-                ChainHash.hex(r.prevHash()), ChainHash.hex(r.hash()));
+        return data;
     }
 
-    /** Cursors are opaque to clients: base64url of the last sequence seen. */
+    /** Cursors are opaque to clients: the last sequence seen ({@code s<sequence>}). */
     public static String cursor(long sequence) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("s" + sequence).getBytes(StandardCharsets.UTF_8));
+        return KeysetCursor.encode("s" + sequence);
     }
 
     public static Long parseCursor(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
-        }
-        try {
-            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        return KeysetCursor.decode(cursor, raw -> {
             if (!raw.startsWith("s")) {
-                throw new IllegalArgumentException();
+                throw new IllegalArgumentException("not a sequence cursor");
             }
             long value = Long.parseLong(raw.substring(1));
             if (value < 0) {
-                throw new IllegalArgumentException();
+                throw new IllegalArgumentException("negative sequence");
             }
             return value;
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(ErrorCode.INVALID_PARAMETER, "The cursor is not one this service issued")
-                    .with("parameter", "cursor");
-        }
+        });
     }
 }

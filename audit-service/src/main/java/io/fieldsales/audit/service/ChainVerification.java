@@ -1,6 +1,5 @@
 package io.fieldsales.audit.service;
 
-import io.fieldsales.audit.api.VerificationResult;
 import io.fieldsales.audit.domain.AuditRecord;
 import io.fieldsales.audit.domain.ChainHash;
 import io.fieldsales.audit.domain.ChainHead;
@@ -40,7 +39,15 @@ public class ChainVerification {
     @Inject
     CheckpointRepository checkpoints;
 
-    public Uni<VerificationResult> verify(UUID tenantId, Long fromSequence, Long toSequence) {
+    /**
+     * How many records were recomputed, whether the chain holds, and if not the first sequence where it breaks; the
+     * range walked, its last hash, and how many signed checkpoints matched.
+     */
+    public record Outcome(long checked, boolean valid, Long firstBrokenSequence, long fromSequence, long toSequence,
+            byte[] lastHash, int checkpointsChecked) {
+    }
+
+    public Uni<Outcome> verify(UUID tenantId, Long fromSequence, Long toSequence) {
         return events.head(pool, tenantId).chain(head -> events.lastPurgedSequence(pool, tenantId)
                 .chain(purged -> checkpoints.latestAnchors(pool, tenantId, CHECKPOINTS)
                         .chain(anchors -> {
@@ -70,7 +77,7 @@ public class ChainVerification {
         return events.hashAt(pool, tenantId, from - 1);
     }
 
-    private Uni<VerificationResult> walk(UUID tenantId, long from, long to, byte[] anchor, ChainHead head,
+    private Uni<Outcome> walk(UUID tenantId, long from, long to, byte[] anchor, ChainHead head,
             List<Checkpoint> anchors, boolean toTheEnd) {
         ChainVerifier verifier = new ChainVerifier(from, anchor);
         if (anchor == null && from > 1) {
@@ -122,8 +129,8 @@ public class ChainVerification {
                             matched++;
                         }
                     }
-                    return new VerificationResult(verifier.checked(), verifier.valid(), verifier.firstBrokenSequence(),
-                            from, to, ChainHash.hex(verifier.lastHash()), matched);
+                    return new Outcome(verifier.checked(), verifier.valid(), verifier.firstBrokenSequence(),
+                            from, to, verifier.lastHash(), matched);
                 });
     }
 }

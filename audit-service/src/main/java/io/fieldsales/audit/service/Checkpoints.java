@@ -1,8 +1,5 @@
 package io.fieldsales.audit.service;
 
-import io.fieldsales.platform.outbox.Outbox;
-import io.fieldsales.platform.outbox.OutboxEvent;
-import java.util.List;
 import io.fieldsales.audit.config.AuditConfig;
 import io.fieldsales.audit.domain.CanonicalRecord;
 import io.fieldsales.audit.domain.ChainHash;
@@ -12,17 +9,19 @@ import io.fieldsales.audit.events.CheckpointSigned;
 import io.fieldsales.audit.repository.AuditEventRepository;
 import io.fieldsales.audit.repository.CheckpointRepository;
 import io.fieldsales.platform.context.RequestIds;
+import io.fieldsales.platform.outbox.Outbox;
+import io.fieldsales.platform.outbox.OutboxEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -69,6 +68,16 @@ public class Checkpoints {
         return signer;
     }
 
+    /** A page of the tenant's checkpoints, newest first, and whether more follow. */
+    public record Listing(List<Checkpoint> items, boolean more) {
+    }
+
+    /** Checkpoints signed before the position (signedAt, id), newest first; {@code null} position: the newest. */
+    public Uni<Listing> list(UUID tenantId, OffsetDateTime beforeSignedAt, UUID beforeId, int max) {
+        return checkpoints.list(pool, tenantId, beforeSignedAt, beforeId, max)
+                .map(found -> found.size() > max ? new Listing(found.subList(0, max), true) : new Listing(found, false));
+    }
+
     /** Signs the tenant's current head now. */
     public Uni<Checkpoint> signNow(UUID tenantId, String actorId) {
         return pool.withTransaction(c -> events.head(c, tenantId)
@@ -95,9 +104,8 @@ public class Checkpoints {
 
     /** The scheduled pass: every tenant whose chain grew since its last checkpoint gets one. */
     public Uni<Integer> signChangedTenants() {
-        return pool.withTransaction(c -> c.preparedQuery("select pg_try_advisory_xact_lock($1)")
-                .execute(Tuple.of(SCHEDULE_LOCK))
-                .chain(locked -> !locked.iterator().next().getBoolean(0) ? Uni.createFrom().item(0)
+        return pool.withTransaction(c -> checkpoints.tryTransactionLock(c, SCHEDULE_LOCK)
+                .chain(locked -> !locked ? Uni.createFrom().item(0)
                         : checkpoints.headsAhead(c, 1000).chain(heads -> Multi.createFrom().iterable(heads.entrySet())
                                 .onItem().transformToUniAndConcatenate(h -> sign(c, h.getKey(), Checkpoint.SCHEDULED,
                                         h.getValue().lastSequence(), h.getValue().lastHash(), null))

@@ -4,9 +4,8 @@ import io.fieldsales.customer.service.ConsistencyReport;
 import io.fieldsales.customer.service.ConsistencyService;
 import io.fieldsales.customer.service.RepairReport;
 import io.fieldsales.platform.context.CurrentActor;
-import io.fieldsales.platform.db.DatabaseErrors;
-import io.fieldsales.platform.db.TransientDatabaseException;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.fieldsales.platform.db.DatabaseRetryPolicy;
+import io.smallrye.faulttolerance.api.ApplyGuard;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -15,8 +14,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
  * Admin tools: is contact ownership consistent, and repair what is safe. Scans a whole tenant, hence 30 s.
@@ -34,20 +31,16 @@ public class CustomerConsistencyResource {
 
     @GET
     @RolesAllowed(Roles.ADMIN)
-    @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
-    @ExponentialBackoff(maxDelay = 1000)
-    @Timeout(30000)
+    @ApplyGuard(DatabaseRetryPolicy.TENANT_SCAN)
     public Uni<ConsistencyReport> check() {
-        return consistency.check(actor.get()).onFailure().transform(DatabaseErrors::classify);
+        return consistency.check(actor.get());
     }
 
     @POST
     @Path("repair")
     @RolesAllowed(Roles.ADMIN)
-    @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
-    @ExponentialBackoff(maxDelay = 1000)
-    @Timeout(30000)
+    @ApplyGuard(DatabaseRetryPolicy.TENANT_SCAN)
     public Uni<RepairReport> repair() {
-        return consistency.repair(actor.get()).onFailure().transform(DatabaseErrors::classify);
+        return consistency.repair(actor.get());
     }
 }

@@ -4,10 +4,9 @@ import io.fieldsales.customer.service.CustomerMergeService;
 import io.fieldsales.customer.service.DuplicateFinder;
 import io.fieldsales.platform.context.Actor;
 import io.fieldsales.platform.context.CurrentActor;
-import io.fieldsales.platform.db.DatabaseErrors;
-import io.fieldsales.platform.db.TransientDatabaseException;
+import io.fieldsales.platform.db.DatabaseRetryPolicy;
 import io.fieldsales.platform.errors.ProblemException;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.faulttolerance.api.ApplyGuard;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -21,8 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
  * Keeping one customer per real-world shop: likely duplicates of a customer, pairs judged distinct, and merges.
@@ -46,41 +43,32 @@ public class CustomerDuplicatesResource {
     @Path("{id}/duplicates")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.SALES_REP, Roles.FINANCE, Roles.CASHIER,
             Roles.AUDITOR})
-    @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
-    @ExponentialBackoff(maxDelay = 1000)
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<DuplicatesResponse> duplicates(@PathParam("id") UUID id) {
         Actor a = actor.get();
-        return duplicates.duplicatesOf(a, id).map(DuplicatesResponse::new)
-                .onFailure().transform(DatabaseErrors::classify);
+        return duplicates.duplicatesOf(a, id).map(DuplicatesResponse::new);
     }
 
     @POST
     @Path("{id}/not-duplicates")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.SALES_REP})
-    @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
-    @ExponentialBackoff(maxDelay = 1000)
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<Response> notDuplicate(@PathParam("id") UUID id, NotDuplicateRequest request) {
         Actor a = actor.get();
         if (request == null) {
             throw ProblemException.validation("customerId", "is required");
         }
-        return duplicates.markDistinct(a, id, request.customerId()).map(v -> Response.noContent().build())
-                .onFailure().transform(DatabaseErrors::classify);
+        return duplicates.markDistinct(a, id, request.customerId()).map(v -> Response.noContent().build());
     }
 
     @POST
     @Path("{id}/merge")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
-    @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
-    @ExponentialBackoff(maxDelay = 1000)
-    @Timeout(10000)
+    @ApplyGuard(DatabaseRetryPolicy.LONG_TRANSACTION)
     public Uni<Response> merge(@PathParam("id") UUID id, MergeRequest request) {
         Actor a = actor.get();
         List<UUID> sources = merges.checkedSources(id, request == null ? null : request.sourceIds());
         return merges.merge(a, id, sources, request.expectedVersions())
-                .map(c -> Response.ok(CustomerResponse.of(c)).tag(ETags.of(c)).build())
-                .onFailure().transform(DatabaseErrors::classify);
+                .map(c -> Response.ok(CustomerResponse.of(c)).tag(ETags.of(c)).build());
     }
 }

@@ -4,9 +4,8 @@ import io.fieldsales.customer.service.CustomerExporter;
 import io.fieldsales.customer.service.CustomerPrivacyService;
 import io.fieldsales.platform.context.Actor;
 import io.fieldsales.platform.context.CurrentActor;
-import io.fieldsales.platform.db.DatabaseErrors;
-import io.fieldsales.platform.db.TransientDatabaseException;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.fieldsales.platform.db.DatabaseRetryPolicy;
+import io.smallrye.faulttolerance.api.ApplyGuard;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -18,8 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /** GDPR: access (export) and erasure. Fault tolerance as in {@link CustomerResource}. */
 @Path("/api/v1/customers")
@@ -38,26 +35,20 @@ public class CustomerPrivacyResource {
     @GET
     @Path("{id}/export")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
-    @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
-    @ExponentialBackoff(maxDelay = 1000)
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<Response> export(@PathParam("id") UUID id) {
         Actor a = actor.get();
         return exporter.export(a, id)
                 .map(e -> Response.ok(CustomerExportResponse.of(e))
-                        .header("Content-Disposition", "attachment; filename=\"customer-" + id + ".json\"").build())
-                .onFailure().transform(DatabaseErrors::classify);
+                        .header("Content-Disposition", "attachment; filename=\"customer-" + id + ".json\"").build());
     }
 
     @POST
     @Path("{id}/erase")
     @RolesAllowed(Roles.ADMIN)
-    @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
-    @ExponentialBackoff(maxDelay = 1000)
-    @Timeout(10000)
+    @ApplyGuard(DatabaseRetryPolicy.LONG_TRANSACTION)
     public Uni<Response> erase(@PathParam("id") UUID id) {
         Actor a = actor.get();
-        return privacy.erase(a, id).map(c -> Response.ok(CustomerResponse.of(c)).tag(ETags.of(c)).build())
-                .onFailure().transform(DatabaseErrors::classify);
+        return privacy.erase(a, id).map(c -> Response.ok(CustomerResponse.of(c)).tag(ETags.of(c)).build());
     }
 }

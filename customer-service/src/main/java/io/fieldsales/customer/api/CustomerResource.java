@@ -6,15 +6,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fieldsales.customer.domain.Customer;
 import io.fieldsales.customer.service.CreatedCustomer;
 import io.fieldsales.customer.service.CustomerQueries;
+import io.fieldsales.customer.service.CustomerCreation;
 import io.fieldsales.customer.service.CustomerService;
 import io.fieldsales.platform.context.Actor;
 import io.fieldsales.platform.context.CurrentActor;
-import io.fieldsales.platform.db.DatabaseErrors;
-import io.fieldsales.platform.db.TransientDatabaseException;
+import io.fieldsales.platform.db.DatabaseRetryPolicy;
 import io.fieldsales.platform.errors.ErrorCode;
 import io.fieldsales.platform.errors.ProblemException;
 import io.fieldsales.platform.idempotency.IdempotentRequests;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.faulttolerance.api.ApplyGuard;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -33,8 +33,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
  * Customers of the caller's tenant: create, find-or-create, read, list, PATCH, delete and restore.
@@ -53,6 +51,9 @@ public class CustomerResource {
 
 
     @Inject
+    CustomerCreation creation;
+
+    @Inject
     CustomerService customers;
 
     @Inject
@@ -69,54 +70,43 @@ public class CustomerResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.SALES_REP})
-    @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
-    @ExponentialBackoff(maxDelay = 1000)
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<Response> create(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             CustomerRequest request) {
         Actor a = actor.get();
-        var valid = customers.validate(a, required(request).toDetails());
+        var valid = creation.validate(a, required(request).toDetails());
         return idempotency.execute(idempotencyKey, "POST /api/v1/customers", request,
-                        () -> customers.create(a, valid).map(this::createdResponse))
-                .onFailure().transform(DatabaseErrors::classify);
+                        () -> creation.create(a, valid).map(this::createdResponse));
     }
 
     @POST
     @Path("find-or-create")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.SALES_REP})
-    @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
-    @ExponentialBackoff(maxDelay = 1000)
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<Response> findOrCreate(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             CustomerRequest request) {
         Actor a = actor.get();
-        var valid = customers.validate(a, required(request).toDetails());
+        var valid = creation.validate(a, required(request).toDetails());
         return idempotency.execute(idempotencyKey, "POST /api/v1/customers/find-or-create", request,
-                        () -> customers.findOrCreate(a, valid).map(this::createdResponse))
-                .onFailure().transform(DatabaseErrors::classify);
+                        () -> creation.findOrCreate(a, valid).map(this::createdResponse));
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.SALES_REP, Roles.FINANCE, Roles.CASHIER,
             Roles.AUDITOR})
-    @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
-    @ExponentialBackoff(maxDelay = 1000)
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<Response> get(@PathParam("id") UUID id, @QueryParam("includeDeleted") boolean includeDeleted) {
         Actor a = actor.get();
         requireAdminForDeleted(a, includeDeleted);
         return queries.get(a, id, includeDeleted)
-                .map(c -> Response.ok(CustomerResponse.of(c)).tag(ETags.of(c)).build())
-                .onFailure().transform(DatabaseErrors::classify);
+                .map(c -> Response.ok(CustomerResponse.of(c)).tag(ETags.of(c)).build());
     }
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.SALES_REP, Roles.FINANCE, Roles.CASHIER,
             Roles.AUDITOR})
-    @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
-    @ExponentialBackoff(maxDelay = 1000)
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<CustomerPage> list(@QueryParam("q") String q, @QueryParam("status") String status,
             @QueryParam("tag") String tag, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
             @QueryParam("includeDeleted") boolean includeDeleted) {
@@ -124,17 +114,14 @@ public class CustomerResource {
         requireAdminForDeleted(a, includeDeleted);
         return queries.list(a, q, status, tag, limit, cursor, includeDeleted)
                 .map(page -> new CustomerPage(page.items().stream().map(CustomerResponse::of).toList(),
-                        page.nextCursor()))
-                .onFailure().transform(DatabaseErrors::classify);
+                        page.nextCursor()));
     }
 
     @PATCH
     @Path("{id}")
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.SALES_REP})
-    @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
-    @ExponentialBackoff(maxDelay = 1000)
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<Response> patch(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             String body) {
         Actor a = actor.get();
@@ -144,34 +131,27 @@ public class CustomerResource {
         }
         JsonNode patch = parse(body);
         return customers.patch(a, id, expected(ifMatch), patch)
-                .map(c -> Response.ok(CustomerResponse.of(c)).tag(ETags.of(c)).build())
-                .onFailure().transform(DatabaseErrors::classify);
+                .map(c -> Response.ok(CustomerResponse.of(c)).tag(ETags.of(c)).build());
     }
 
     @DELETE
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR})
-    @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
-    @ExponentialBackoff(maxDelay = 1000)
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<Response> delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Actor a = actor.get();
         return customers.delete(a, id, ifMatch == null ? null : expected(ifMatch))
-                .map(c -> Response.noContent().build())
-                .onFailure().transform(DatabaseErrors::classify);
+                .map(c -> Response.noContent().build());
     }
 
     @POST
     @Path("{id}/restore")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
-    @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
-    @ExponentialBackoff(maxDelay = 1000)
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<Response> restore(@PathParam("id") UUID id) {
         Actor a = actor.get();
         return customers.restore(a, id)
-                .map(c -> Response.ok(CustomerResponse.of(c)).tag(ETags.of(c)).build())
-                .onFailure().transform(DatabaseErrors::classify);
+                .map(c -> Response.ok(CustomerResponse.of(c)).tag(ETags.of(c)).build());
     }
 
     private Response createdResponse(CreatedCustomer result) {

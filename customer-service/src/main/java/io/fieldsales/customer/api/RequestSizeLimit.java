@@ -1,18 +1,13 @@
 package io.fieldsales.customer.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fieldsales.customer.config.CustomerConfig;
-import io.fieldsales.platform.errors.ErrorCode;
-import io.fieldsales.platform.errors.Problem;
-import io.fieldsales.platform.errors.Problems;
+import io.fieldsales.platform.errors.ProblemWriter;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Holds every endpoint but the bulk import to 1 MiB (413 payload_too_large). The HTTP layer's own limit is larger
@@ -24,7 +19,7 @@ public class RequestSizeLimit {
     static final String IMPORT_PATH = "/api/v1/customers/import";
 
     @Inject
-    ObjectMapper json;
+    ProblemWriter problems;
 
     @Inject
     CustomerConfig config;
@@ -38,14 +33,7 @@ public class RequestSizeLimit {
         String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         long max = config.maxJsonBodyBytes();
         if (length != null && !IMPORT_PATH.equals(rc.normalizedPath()) && declaredLength(length) > max) {
-            Problem body = Problems.body(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than " + max
-                    + " bytes", rc.normalizedPath(), List.of(), Map.of("maxBytes", max));
-            try {
-                rc.response().setStatusCode(413).putHeader(HttpHeaders.CONNECTION, "close")
-                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(json.writeValueAsString(body));
-            } catch (Exception e) {
-                rc.fail(413);
-            }
+            problems.send(rc.response(), ProblemWriter.payloadTooLarge(max), rc.normalizedPath());
             return;
         }
         rc.next();

@@ -1,12 +1,15 @@
 package io.fieldsales.customer.repository;
 
 import io.fieldsales.customer.domain.Contact;
+import io.fieldsales.customer.domain.ContactClaim;
 import io.fieldsales.customer.domain.Customer;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Bulk writes for the import on the plain reactive client: set-based statements ({@code unnest} of arrays), a few
@@ -23,20 +27,30 @@ import java.util.UUID;
 @ApplicationScoped
 public class CustomerBulkWriter {
 
-    /** A contact to reserve for a customer. */
-    public record Claim(Contact contact, UUID customerId) {
+    @Inject
+    Pool pool;
+
+    /**
+     * Runs one chunk's work in a transaction of its own connection: committed, or rolled back when
+     * {@code rollbackOnly} (a dry run) or when the work fails.
+     */
+    public <T> Uni<T> inChunkTransaction(boolean rollbackOnly, Function<SqlConnection, Uni<T>> work) {
+        return pool.getConnection().chain(conn -> conn.begin().chain(tx -> work.apply(conn)
+                        .call(() -> rollbackOnly ? tx.rollback() : tx.commit())
+                        .onFailure().call(f -> tx.rollback().onFailure().recoverWithNull()))
+                .eventually(conn::close));
     }
 
     /**
      * Reserves the contacts that are free, in (kind, value) order so that concurrent imports lock in one order;
      * returns the claims that were taken.
      */
-    public Uni<List<Claim>> reserveFree(SqlConnection conn, UUID tenantId, List<Claim> claims) {
+    public Uni<List<ContactClaim>> reserveFree(SqlConnection conn, UUID tenantId, List<ContactClaim> claims) {
         if (claims.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        List<Claim> sorted = new ArrayList<>(claims);
-        sorted.sort(Comparator.comparing((Claim c) -> c.contact().kind().dbValue())
+        List<ContactClaim> sorted = new ArrayList<>(claims);
+        sorted.sort(Comparator.comparing((ContactClaim c) -> c.contact().kind().dbValue())
                 .thenComparing(c -> c.contact().canonicalValue()));
         return conn.preparedQuery("insert into unique_contacts (tenant_id, kind, canonical_value, customer_id,"
                         + " origin_customer_id) select $1, k, v, c, c from unnest($2::text[], $3::text[], $4::uuid[])"
@@ -45,11 +59,11 @@ public class CustomerBulkWriter {
                 .execute(Tuple.of(tenantId,
                         sorted.stream().map(c -> c.contact().kind().dbValue()).toArray(String[]::new),
                         sorted.stream().map(c -> c.contact().canonicalValue()).toArray(String[]::new),
-                        sorted.stream().map(Claim::customerId).toArray(UUID[]::new)))
+                        sorted.stream().map(ContactClaim::customerId).toArray(UUID[]::new)))
                 .map(rows -> {
-                    List<Claim> taken = new ArrayList<>();
+                    List<ContactClaim> taken = new ArrayList<>();
                     for (Row r : rows) {
-                        taken.add(new Claim(new Contact(io.fieldsales.customer.domain.ContactKind.fromDb(r.getString(0)),
+                        taken.add(new ContactClaim(new Contact(io.fieldsales.customer.domain.ContactKind.fromDb(r.getString(0)),
                                 r.getString(1)), r.getUUID(2)));
                     }
                     return taken;

@@ -1,6 +1,7 @@
 package io.fieldsales.customer.repository;
 
 import io.fieldsales.customer.domain.Customer;
+import io.fieldsales.customer.domain.MergeChain;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -46,16 +47,7 @@ public class CustomerReads {
                         + " where u.tenant_id = $1 order by u.kind limit 1")
                 .execute(Tuple.of(tenantId, kinds, values))
                 .chain(rows -> first(rows).isEmpty() ? Uni.createFrom().item(Optional.<Customer>empty())
-                        : survivor(tenantId, first(rows).get().getUUID(0), 0));
-    }
-
-    private Uni<Optional<Customer>> survivor(UUID tenantId, UUID id, int hops) {
-        return byId(tenantId, id).chain(found -> {
-            if (found.isPresent() && found.get().mergedInto != null && hops < 16) {
-                return survivor(tenantId, found.get().mergedInto, hops + 1);
-            }
-            return Uni.createFrom().item(found);
-        });
+                        : MergeChain.survivor(first(rows).get().getUUID(0), id -> byId(tenantId, id)));
     }
 
     /** One page in id order (ids are UUIDv7, so creation order); {@code limit + 1} rows tell whether more follow. */

@@ -60,14 +60,6 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
                 .executeUpdate());
     }
 
-    /** Redacts the outbox payloads of these customers (erasure): published ones and any not yet sent. */
-    public Uni<Integer> redactPublishedEvents(Collection<UUID> ids) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("update outbox set payload = '{\"redacted\":true}'"
-                        + " where aggregate_type = 'customer' and aggregate_id = any(?1)")
-                .setParameter(1, ids.stream().map(UUID::toString).toArray(String[]::new))
-                .executeUpdate());
-    }
-
     public Uni<Void> flush() {
         return Panache.getSession().chain(s -> s.flush());
     }

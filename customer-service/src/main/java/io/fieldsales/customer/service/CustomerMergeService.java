@@ -3,6 +3,7 @@ package io.fieldsales.customer.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fieldsales.customer.domain.Customer;
+import io.fieldsales.customer.domain.CustomerChanges;
 import io.fieldsales.customer.domain.CustomerMerge;
 import io.fieldsales.customer.domain.MergeOutcome;
 import io.fieldsales.customer.events.CustomerEventTypes;
@@ -119,7 +120,7 @@ public class CustomerMergeService {
     private Uni<Customer> fold(Actor actor, Customer survivor, List<Customer> sources) {
         UUID tenant = actor.tenantId();
         List<UUID> sourceIds = sources.stream().map(c -> c.id).toList();
-        Instant now = CustomerService.now();
+        Instant now = CustomerChanges.now();
         return reservations.ownedBy(tenant, sourceIds).chain(moved -> reservations.moveAll(tenant, sourceIds, survivor.id)
                 .chain(() -> {
                     MergeOutcome outcome = CustomerMerge.fold(survivor, sources, actor.userId(), now);
@@ -131,7 +132,7 @@ public class CustomerMergeService {
                             .call(() -> outcome.conflicts().isEmpty() ? Uni.createFrom().voidItem()
                                     : customers.appendMergeConflicts(tenant, survivor.id, toJson(outcome.conflicts())))
                             .call(() -> recordHistory(actor, survivor, sources, outcome))
-                            .call(() -> outbox.append(CustomerService.event(CustomerEventTypes.MERGED, actor, survivor,
+                            .call(() -> outbox.append(CustomerEventTypes.event(CustomerEventTypes.MERGED, actor, survivor,
                                     new CustomerMerged(survivor.id, sourceIds, CustomerSnapshot.of(survivor),
                                             movedContacts, outcome.addedTags(), outcome.filledFields(),
                                             outcome.conflicts()))))
@@ -150,7 +151,7 @@ public class CustomerMergeService {
                 survivorChanges);
         for (Customer source : sources) {
             chain = chain.chain(() -> history.record(source.tenantId, source.id, source.version, "merged_into",
-                    actor.userId(), Map.of("status", CustomerService.change("ACTIVE", "MERGED"),
+                    actor.userId(), Map.of("status", CustomerChanges.change("ACTIVE", "MERGED"),
                             "mergedInto", survivor.id)));
         }
         return chain;

@@ -1,6 +1,7 @@
 package io.fieldsales.customer.service;
 
 import io.fieldsales.customer.domain.Customer;
+import io.fieldsales.customer.domain.CustomerChanges;
 import io.fieldsales.customer.domain.CustomerStatus;
 import io.fieldsales.customer.events.CustomerErased;
 import io.fieldsales.customer.events.CustomerEventTypes;
@@ -57,7 +58,7 @@ public class CustomerPrivacyService {
                 if (target.status == CustomerStatus.ERASED) {
                     return Uni.createFrom().item(target);
                 }
-                Instant now = CustomerService.now();
+                Instant now = CustomerChanges.now();
                 List<UUID> ids = locked.stream().map(c -> c.id).toList();
                 List<UUID> alsoErased = new ArrayList<>(ids);
                 alsoErased.remove(id);
@@ -68,9 +69,9 @@ public class CustomerPrivacyService {
                         .chain(customers::flush)
                         .chain(() -> customers.clearMergeConflicts(tenant, ids))
                         .chain(() -> history.redact(tenant, ids))
-                        .chain(() -> customers.redactPublishedEvents(ids))
+                        .chain(() -> outbox.redact(CustomerEventTypes.AGGREGATE, ids.stream().map(UUID::toString).toList()))
                         .chain(() -> recordErasures(actor, locked))
-                        .chain(() -> outbox.append(CustomerService.event(CustomerEventTypes.ERASED, actor, target,
+                        .chain(() -> outbox.append(CustomerEventTypes.event(CustomerEventTypes.ERASED, actor, target,
                                 new CustomerErased(id, alsoErased, target.version, now))))
                         .replaceWith(target);
             });

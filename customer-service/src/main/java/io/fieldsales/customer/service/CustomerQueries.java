@@ -8,13 +8,12 @@ import io.fieldsales.customer.domain.TextRules;
 import io.fieldsales.customer.repository.CustomerListQuery;
 import io.fieldsales.customer.repository.CustomerReads;
 import io.fieldsales.platform.context.Actor;
+import io.fieldsales.platform.db.KeysetCursor;
 import io.fieldsales.platform.errors.ErrorCode;
 import io.fieldsales.platform.errors.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -89,18 +88,11 @@ public class CustomerQueries {
     }
 
     static String encodeCursor(UUID lastId) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(lastId.toString().getBytes(StandardCharsets.UTF_8));
+        return KeysetCursor.encode(lastId.toString());
     }
 
     static UUID decodeCursor(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            throw invalid("cursor", "is not a cursor this service issued");
-        }
+        return KeysetCursor.decode(cursor, UUID::fromString);
     }
 
     private static String blankToNull(String s) {

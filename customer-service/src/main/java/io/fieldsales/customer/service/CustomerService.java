@@ -6,14 +6,12 @@ import io.fieldsales.customer.config.CustomerConfig;
 import io.fieldsales.customer.domain.Contact;
 import io.fieldsales.customer.domain.ContactCanonicalizer;
 import io.fieldsales.customer.domain.Customer;
-import io.fieldsales.customer.domain.CustomerDetails;
-import io.fieldsales.customer.domain.CustomerIds;
+import io.fieldsales.customer.domain.CustomerChanges;
 import io.fieldsales.customer.domain.CustomerPatch;
 import io.fieldsales.customer.domain.CustomerStatus;
 import io.fieldsales.customer.domain.CustomerValidationException;
 import io.fieldsales.customer.domain.CustomerValidator;
 import io.fieldsales.customer.domain.ValidCustomer;
-import io.fieldsales.customer.events.CustomerCreated;
 import io.fieldsales.customer.events.CustomerDeleted;
 import io.fieldsales.customer.events.CustomerEventTypes;
 import io.fieldsales.customer.events.CustomerRestored;
@@ -21,29 +19,22 @@ import io.fieldsales.customer.events.CustomerSnapshot;
 import io.fieldsales.customer.events.CustomerUpdated;
 import io.fieldsales.customer.repository.ContactReservations;
 import io.fieldsales.customer.repository.CustomerHistory;
-import io.fieldsales.customer.repository.CustomerReads;
 import io.fieldsales.customer.repository.CustomerRepository;
 import io.fieldsales.platform.context.Actor;
 import io.fieldsales.platform.errors.ProblemException;
 import io.fieldsales.platform.outbox.Outbox;
-import io.fieldsales.platform.outbox.OutboxEvent;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The write side of the customer master: create, find-or-create, PATCH, delete and restore. Each method is one
- * transaction that changes the customer, its contact reservations, a history row and one outbox event together.
- * Callers may already have opened the transaction (the Idempotency-Key helper does); these methods join it.
+ * Changes to an existing customer: PATCH, delete and restore (creation is {@link CustomerCreation}). Each method is
+ * one transaction that changes the customer, its contact reservations, a history row and one outbox event together.
  */
 @ApplicationScoped
 public class CustomerService {
@@ -64,124 +55,12 @@ public class CustomerService {
     CustomerConfig config;
 
     @Inject
-    CustomerReads reads;
-
-    @Inject
     CustomerMetrics metrics;
 
     @Inject
     ObjectMapper json;
 
     private final CustomerValidator validator = new CustomerValidator(new ContactCanonicalizer());
-
-    /** Validates a customer's fields for the actor's tenant (phone region); 400 validation_failed otherwise. */
-    public ValidCustomer validate(Actor actor, CustomerDetails details) {
-        try {
-            return validator.validate(details, config.phoneRegion(actor.tenantId()));
-        } catch (CustomerValidationException e) {
-            throw ProblemException.validation(e.errors());
-        }
-    }
-
-    /** Creates a customer; 409 duplicate_contact if another customer owns one of its contacts. */
-    @WithTransaction
-    public Uni<CreatedCustomer> create(Actor actor, ValidCustomer valid) {
-        UUID id = CustomerIds.next();
-        return reservations.reserveAll(actor.tenantId(), valid.contacts(), id).chain(taken -> {
-            if (taken.isPresent()) {
-                metrics.duplicateDetected(CustomerMetrics.Path.CREATE);
-                return Uni.createFrom().failure(CustomerProblems.duplicateContact(
-                        taken.get().contact().kind().dbValue(), taken.get().ownerId()));
-            }
-            return insert(actor, id, valid, CustomerMetrics.Path.CREATE);
-        });
-    }
-
-    /**
-     * The customer owning one of these contacts (email first, following merges to the survivor), or a new one.
-     * Concurrent identical calls converge on one customer: the contact's reservation decides which call creates.
-     */
-    public Uni<CreatedCustomer> findOrCreate(Actor actor, ValidCustomer valid) {
-        // Fast path without a transaction: most calls are for customers that exist (a rep revisiting a shop).
-        return reads.ownerOfAny(actor.tenantId(), valid.contacts()).chain(existing -> {
-            if (existing.isPresent()) {
-                metrics.duplicateDetected(CustomerMetrics.Path.FIND_OR_CREATE);
-                return Uni.createFrom().item(new CreatedCustomer(existing.get(), false, List.of()));
-            }
-            return Panache.withTransaction(() -> findOrCreateInTransaction(actor, valid));
-        });
-    }
-
-    private Uni<CreatedCustomer> findOrCreateInTransaction(Actor actor, ValidCustomer valid) {
-        UUID id = CustomerIds.next();
-        return reservations.reserveAll(actor.tenantId(), valid.contacts(), id).chain(taken -> {
-            if (taken.isEmpty()) {
-                return insert(actor, id, valid, CustomerMetrics.Path.FIND_OR_CREATE);
-            }
-            metrics.duplicateDetected(CustomerMetrics.Path.FIND_OR_CREATE);
-            return survivorOf(actor.tenantId(), taken.get().ownerId())
-                    .map(existing -> new CreatedCustomer(existing, false, List.of()));
-        });
-    }
-
-    private Uni<CreatedCustomer> insert(Actor actor, UUID id, ValidCustomer valid, CustomerMetrics.Path path) {
-        Instant now = now();
-        Customer c = new Customer();
-        c.id = id;
-        c.tenantId = actor.tenantId();
-        c.apply(valid);
-        c.status = CustomerStatus.ACTIVE;
-        c.createdAt = now;
-        c.createdBy = actor.userId();
-        c.touch(actor.userId(), now);
-        return customers.persist(c)
-                .call(customers::flush)
-                .call(saved -> history.record(c.tenantId, c.id, c.version, "created", actor.userId(), snapshotOf(c)))
-                .call(saved -> outbox.append(event(CustomerEventTypes.CREATED, actor, c,
-                        new CustomerCreated(CustomerSnapshot.of(c)))))
-                .chain(saved -> possibleDuplicates(c))
-                .invoke(() -> metrics.created(path, 1))
-                .map(similar -> new CreatedCustomer(c, true, similar));
-    }
-
-    /** Active customers whose names are very close to this new customer's (indexed trigram search). */
-    private Uni<List<PossibleDuplicate>> possibleDuplicates(Customer c) {
-        // "%" uses pg_trgm.similarity_threshold: set it to ours for this transaction so the trigram index, not a
-        // scan of every loosely similar name, answers (see DuplicateFinder)
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select set_config('pg_trgm.similarity_threshold', cast(?1 as text), true)")
-                        .setParameter(1, Double.toString(config.possibleDuplicateThreshold()))
-                        .getSingleResult()
-                .chain(ignored -> s.createNativeQuery("select c.id, similarity(c.name, ?1) as score"
-                        + " from customer c where c.tenant_id = ?2 and c.name % ?1 and c.status = 'ACTIVE'"
-                        + " and c.id <> ?3 and similarity(c.name, ?1) >= ?4 order by score desc, c.id limit 5",
-                        Object[].class)
-                .setParameter(1, c.name)
-                .setParameter(2, c.tenantId)
-                .setParameter(3, c.id)
-                .setParameter(4, config.possibleDuplicateThreshold())
-                .getResultList()))
-                .map(rows -> rows.stream().map(r -> new PossibleDuplicate(
-                        r[0] instanceof UUID u ? u : UUID.fromString(r[0].toString()),
-                        Math.round(((Number) r[1]).doubleValue() * 1000) / 1000.0)).toList());
-    }
-
-    /** Follows {@code mergedInto} from a customer to the survivor it now lives on (bounded against cycles). */
-    private Uni<Customer> survivorOf(UUID tenantId, UUID id) {
-        return survivorOf(tenantId, id, 0);
-    }
-
-    private Uni<Customer> survivorOf(UUID tenantId, UUID id, int hops) {
-        return customers.find("tenantId = ?1 and id = ?2", tenantId, id).<Customer>firstResult().chain(c -> {
-            if (c == null) {
-                return Uni.createFrom().failure(new IllegalStateException("contact owner " + id + " is missing"));
-            }
-            if (c.status == CustomerStatus.MERGED && c.mergedInto != null && hops < 16) {
-                return survivorOf(tenantId, c.mergedInto, hops + 1);
-            }
-            return Uni.createFrom().item(c);
-        });
-    }
 
     /**
      * Applies a JSON merge patch if {@code expectedVersion} is still current (412 otherwise). Contacts that change
@@ -197,7 +76,7 @@ public class CustomerService {
             } catch (CustomerValidationException e) {
                 return Uni.createFrom().failure(ProblemException.validation(e.errors()));
             }
-            Map<String, Object> before = snapshotOf(c);
+            Map<String, Object> before = CustomerChanges.snapshot(c);
             List<Contact> oldContacts = c.ownContacts();
             List<Contact> newContacts = valid.contacts();
             return releaseDropped(c, oldContacts, newContacts)
@@ -209,15 +88,15 @@ public class CustomerService {
                                     taken.get().contact().kind().dbValue(), taken.get().ownerId()));
                         }
                         c.apply(valid);
-                        Map<String, Object> changes = diff(before, snapshotOf(c));
+                        Map<String, Object> changes = diff(before, CustomerChanges.snapshot(c));
                         if (changes.isEmpty()) {
                             return Uni.createFrom().item(c);
                         }
-                        c.touch(actor.userId(), now());
+                        c.touch(actor.userId(), CustomerChanges.now());
                         return customers.flush()
                                 .call(() -> history.record(c.tenantId, c.id, c.version, "updated", actor.userId(),
                                         changes))
-                                .call(() -> outbox.append(event(CustomerEventTypes.UPDATED, actor, c,
+                                .call(() -> outbox.append(CustomerEventTypes.event(CustomerEventTypes.UPDATED, actor, c,
                                         new CustomerUpdated(CustomerSnapshot.of(c), List.copyOf(changes.keySet())))))
                                 .replaceWith(c);
                     });
@@ -238,7 +117,7 @@ public class CustomerService {
     @WithTransaction
     public Uni<Customer> delete(Actor actor, UUID id, Long expectedVersion) {
         return lockChangeable(actor, id, expectedVersion).chain(c -> {
-            Instant now = now();
+            Instant now = CustomerChanges.now();
             c.status = CustomerStatus.DELETED;
             c.deletedAt = now;
             c.deletedBy = actor.userId();
@@ -246,8 +125,8 @@ public class CustomerService {
             return reservations.releaseAllOf(c.tenantId, List.of(c.id))
                     .chain(customers::flush)
                     .call(() -> history.record(c.tenantId, c.id, c.version, "deleted", actor.userId(),
-                            Map.of("status", change("ACTIVE", "DELETED"))))
-                    .call(() -> outbox.append(event(CustomerEventTypes.DELETED, actor, c,
+                            Map.of("status", CustomerChanges.change("ACTIVE", "DELETED"))))
+                    .call(() -> outbox.append(CustomerEventTypes.event(CustomerEventTypes.DELETED, actor, c,
                             new CustomerDeleted(c.id, c.version, now))))
                     .replaceWith(c);
         });
@@ -271,11 +150,11 @@ public class CustomerService {
                 c.status = CustomerStatus.ACTIVE;
                 c.deletedAt = null;
                 c.deletedBy = null;
-                c.touch(actor.userId(), now());
+                c.touch(actor.userId(), CustomerChanges.now());
                 return customers.flush()
                         .call(() -> history.record(c.tenantId, c.id, c.version, "restored", actor.userId(),
-                                Map.of("status", change("DELETED", "ACTIVE"))))
-                        .call(() -> outbox.append(event(CustomerEventTypes.RESTORED, actor, c,
+                                Map.of("status", CustomerChanges.change("DELETED", "ACTIVE"))))
+                        .call(() -> outbox.append(CustomerEventTypes.event(CustomerEventTypes.RESTORED, actor, c,
                                 new CustomerRestored(CustomerSnapshot.of(c)))))
                         .replaceWith(c);
             });
@@ -299,52 +178,14 @@ public class CustomerService {
         });
     }
 
-    static OutboxEvent event(String type, Actor actor, Customer c, Object payload) {
-        return new OutboxEvent(CustomerEventTypes.TOPIC, type, CustomerEventTypes.AGGREGATE, c.id.toString(),
-                c.tenantId, actor.userId(), payload);
-    }
-
-    /** The person-given fields as history records them. */
-    Map<String, Object> snapshotOf(Customer c) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("name", c.name);
-        s.put("email", c.email);
-        s.put("phone", c.phone);
-        s.put("externalRef", c.externalRef);
-        s.put("address", c.address().isEmpty() ? null : c.address());
-        s.put("tags", c.tagList());
-        return s;
-    }
-
+    /** Whether two snapshots differ, compared as JSON (an address record equals its map form). */
     private Map<String, Object> diff(Map<String, Object> before, Map<String, Object> after) {
-        Map<String, Object> changes = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : after.entrySet()) {
-            Object old = before.get(e.getKey());
-            if (!Objects.equals(normalized(old), normalized(e.getValue()))) {
-                changes.put(e.getKey(), change(old, e.getValue()));
+        return CustomerChanges.diff(before, after, value -> {
+            try {
+                return json.valueToTree(value);
+            } catch (IllegalArgumentException e) {
+                return value;
             }
-        }
-        return changes;
+        });
     }
-
-    private Object normalized(Object value) {
-        try {
-            return json.valueToTree(value);
-        } catch (IllegalArgumentException e) {
-            return value;
-        }
-    }
-
-    static Map<String, Object> change(Object from, Object to) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("from", from);
-        m.put("to", to);
-        return m;
-    }
-
-    static Instant now() {
-        // PostgreSQL keeps microseconds: truncating keeps what we return equal to what a later read returns.
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
-
 }

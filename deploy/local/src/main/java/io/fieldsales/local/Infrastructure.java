@@ -1,8 +1,8 @@
 package io.fieldsales.local;
 
-import io.fieldsales.platform.embedded.EmbeddedKafkaBroker;
 import io.fieldsales.platform.embedded.EmbeddedPostgresServer;
 import io.fieldsales.platform.embedded.LocalKafkaBroker;
+import io.fieldsales.platform.embedded.SuiteTopics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,16 +15,6 @@ import java.util.Optional;
 
 /** The stack's PostgreSQL server and Kafka broker, with the databases, roles and topics the services expect. */
 final class Infrastructure {
-
-    /** Topics with their partition counts: events are read by up to 3 consumers of a group, DLQs by people. */
-    static final List<Topic> TOPICS = List.of(
-            new Topic("customer.events", 3), new Topic("order.events", 3), new Topic("cash.events", 3),
-            new Topic("security.events", 3), new Topic("audit.checkpoints", 1),
-            new Topic("customer.events.dlq", 1), new Topic("order.events.dlq", 1), new Topic("cash.events.dlq", 1),
-            new Topic("security.events.dlq", 1), new Topic("audit.dlq", 1));
-
-    record Topic(String name, int partitions) {
-    }
 
     private EmbeddedPostgresServer postgres;
     private LocalKafkaBroker kafka;
@@ -54,10 +44,7 @@ final class Infrastructure {
     /** Starts Kafka and creates the topics that do not exist yet. */
     void startKafka(Path dataDir, int port, int controllerPort) throws Exception {
         kafka = LocalKafkaBroker.start(port, controllerPort, dataDir);
-        for (int partitions : TOPICS.stream().mapToInt(Topic::partitions).distinct().toArray()) {
-            EmbeddedKafkaBroker.createTopics(kafka.bootstrapServers(),
-                    TOPICS.stream().filter(t -> t.partitions() == partitions).map(Topic::name).toList(), partitions);
-        }
+        SuiteTopics.createMissing(kafka.bootstrapServers());
     }
 
     String kafkaBootstrap() {

@@ -2,24 +2,14 @@ package io.fieldsales.local;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -41,16 +31,16 @@ import sun.misc.Signal;
  */
 public final class LocalStack implements AutoCloseable {
 
-    private static final String DATA_MARKER = ".fieldsales-local-stack";
     private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(30);
 
     private final StackOptions options;
-    private final PrintStream out;
+    private final StackConsole out;
     private final Infrastructure infrastructure = new Infrastructure();
     private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final CountDownLatch closedLatch = new CountDownLatch(1);
-    private final Set<Integer> ports = new LinkedHashSet<>();
+    private final StackPorts ports;
+    private final ServiceReadiness readiness;
     private List<ServiceSpec> running = List.of();
     private LocalSecrets secrets;
     private ProcessRecords records;
@@ -61,7 +51,9 @@ public final class LocalStack implements AutoCloseable {
 
     LocalStack(StackOptions options, PrintStream out) {
         this.options = options;
-        this.out = out;
+        this.out = new StackConsole(out);
+        this.ports = new StackPorts(this.out);
+        this.readiness = new ServiceReadiness(this.out, http);
     }
 
     /** Starts the stack and returns once every service is ready; on failure, whatever started is stopped. */
@@ -130,163 +122,67 @@ public final class LocalStack implements AutoCloseable {
     void startAll() throws StackStartException, InterruptedException {
         startedAt = Instant.now();
         Path data = options.dataDir();
-        out.println("Fieldsales local stack  (data: " + display(data) + ")");
+        out.println("Fieldsales local stack  (data: " + StackConsole.display(data) + ")");
         try {
-            prepareDataDirectory(data);
-            configureInfrastructureLogging(options.logDir());
+            records = DataDirectory.prepare(options, out);
             secrets = LocalSecrets.loadOrCreate(data, options.environment());
         } catch (IOException e) {
             throw new StackStartException("cannot prepare the data directory " + data + ": " + e.getMessage(), e);
         }
 
-        Map<ServiceSpec, Path> present = presentServices();
-        int pgPort = assign(options.postgresPort());
-        int kafkaPort = assign(options.kafkaPort());
+        Map<ServiceSpec, Path> present = ServiceModules.present(options, out);
+        int pgPort = ports.assign(options.postgresPort());
+        int kafkaPort = ports.assign(options.kafkaPort());
         int controllerPort = options.kafkaControllerPort() == 0 ? Ports.freePort() : options.kafkaControllerPort();
         List<ServiceSpec> specs = new ArrayList<>();
-        present.keySet().forEach(s -> specs.add(s.withPort(assign(s.port()))));
+        present.keySet().forEach(s -> specs.add(s.withPort(ports.assign(s.port()))));
         running = List.copyOf(specs);
-        requirePortsFree(pgPort, kafkaPort, controllerPort);
-        checkInterrupted();
+        ports.requireFree(pgPort, kafkaPort, controllerPort, running);
+        ServiceReadiness.checkInterrupted();
 
-        // PostgreSQL (a separate process) starts while Kafka (in this JVM, mostly class loading) does.
+        startInfrastructure(data, pgPort, kafkaPort, controllerPort);
+        ServiceReadiness.checkInterrupted();
+
+        launchServices(present);
+        readiness.await(services, options.readinessTimeout());
+        readyIn = Duration.between(startedAt, Instant.now());
+        services.forEach(p -> readiness.watchForCrash(p, () -> closed));
+    }
+
+    /** PostgreSQL (a separate process) starts while Kafka (in this JVM, mostly class loading) does. */
+    private void startInfrastructure(Path data, int pgPort, int kafkaPort, int controllerPort)
+            throws StackStartException, InterruptedException {
         infrastructureStarted = true;
         Instant pgStart = Instant.now();
         CompletableFuture<Void> postgres = CompletableFuture.runAsync(() -> {
             try {
-                ProcessRecords.stopLeftoverPostgres(data.resolve("postgres"), out);
+                ProcessRecords.stopLeftoverPostgres(data.resolve("postgres"), out.out());
                 infrastructure.startPostgres(data.resolve("postgres"), pgPort, running);
             } catch (Exception e) {
                 throw new java.util.concurrent.CompletionException(e);
             }
-            progress("ready", "postgresql", "127.0.0.1:" + pgPort, pgStart);
+            out.progress("ready", "postgresql", "127.0.0.1:" + pgPort, pgStart);
         });
         Instant t = Instant.now();
         Exception kafkaFailure = null;
         try {
             infrastructure.startKafka(data.resolve("kafka"), kafkaPort, controllerPort);
-            progress("ready", "kafka", infrastructure.kafkaBootstrap(), t);
+            out.progress("ready", "kafka", infrastructure.kafkaBootstrap(), t);
         } catch (Exception e) {
             kafkaFailure = e;
         }
+        String infrastructureLog = StackConsole.display(options.logDir().resolve("infrastructure.log"));
         try {
             postgres.get();
         } catch (java.util.concurrent.ExecutionException e) {
             Throwable cause = e.getCause() instanceof java.util.concurrent.CompletionException c ? c.getCause()
                     : e.getCause();
             throw new StackStartException("PostgreSQL did not start on port " + pgPort + ": " + cause.getMessage()
-                    + " (see " + display(options.logDir().resolve("infrastructure.log")) + ")", cause);
+                    + " (see " + infrastructureLog + ")", cause);
         }
         if (kafkaFailure != null) {
             throw new StackStartException("Kafka did not start on port " + kafkaPort + ": "
-                    + kafkaFailure.getMessage() + " (see " + display(options.logDir().resolve("infrastructure.log"))
-                    + ")", kafkaFailure);
-        }
-        checkInterrupted();
-
-        launchServices(present);
-        awaitReadiness();
-        readyIn = Duration.between(startedAt, Instant.now());
-        services.forEach(this::watchForCrash);
-    }
-
-    private void prepareDataDirectory(Path data) throws IOException, StackStartException {
-        Files.createDirectories(data);
-        records = new ProcessRecords(data);
-        records.stopLeftovers(out);
-        if (options.fresh()) {
-            ProcessRecords.stopLeftoverPostgres(data.resolve("postgres"), out);
-            boolean ours = Files.exists(data.resolve(DATA_MARKER));
-            try (var entries = Files.list(data)) {
-                if (!ours && entries.findAny().isPresent()) {
-                    throw new StackStartException("--fresh would wipe " + data + ", which the local stack did not "
-                            + "create (no " + DATA_MARKER + " in it); wipe or choose it yourself");
-                }
-            }
-            out.println("  wiping    " + display(data));
-            deleteContents(data);
-        }
-        Files.writeString(data.resolve(DATA_MARKER), "Data directory of deploy/local/run; --fresh wipes it.\n");
-        Files.createDirectories(options.logDir());
-    }
-
-    /** The services whose module exists, with their jar; warns about the others. */
-    private Map<ServiceSpec, Path> presentServices() throws StackStartException {
-        Map<ServiceSpec, Path> present = new LinkedHashMap<>();
-        List<String> unbuilt = new ArrayList<>();
-        for (ServiceSpec s : options.services()) {
-            if (!s.command().isEmpty()) {
-                present.put(s, null);
-                continue;
-            }
-            Optional<Path> module = options.moduleRoots().stream().map(r -> r.resolve(s.moduleDir()))
-                    .filter(m -> Files.exists(m.resolve("pom.xml"))).findFirst();
-            if (module.isEmpty()) {
-                progress("skipped", s.name(), "not in this repository", null);
-                continue;
-            }
-            Optional<Path> jar = options.moduleRoots().stream()
-                    .map(r -> r.resolve(s.moduleDir()).resolve("target/quarkus-app/quarkus-run.jar"))
-                    .filter(Files::exists).findFirst();
-            if (jar.isEmpty()) {
-                unbuilt.add(s.name());
-            } else {
-                present.put(s, jar.get());
-            }
-        }
-        if (!unbuilt.isEmpty()) {
-            throw new StackStartException(String.join(", ", unbuilt) + " not built (no target/quarkus-app/"
-                    + "quarkus-run.jar): deploy/local/run builds them, or ./mvnw -q -DskipTests package -pl "
-                    + String.join(",", unbuilt) + " -am");
-        }
-        return present;
-    }
-
-    private int assign(int port) {
-        int p = port == 0 ? Ports.freePort() : port;
-        ports.add(p);
-        return p;
-    }
-
-    private void requirePortsFree(int pgPort, int kafkaPort, int controllerPort)
-            throws StackStartException, InterruptedException {
-        Map<Integer, String> wanted = new LinkedHashMap<>();
-        wanted.put(pgPort, "postgresql (FIELDSALES_LOCAL_POSTGRES_PORT)");
-        wanted.put(kafkaPort, "kafka (FIELDSALES_LOCAL_KAFKA_PORT)");
-        wanted.put(controllerPort, "kafka controller (FIELDSALES_LOCAL_KAFKA_PORT + 1)");
-        running.forEach(s -> wanted.put(s.port(), s.name() + " (FIELDSALES_LOCAL_PORT_"
-                + StackOptions.envName(s.name()) + ")"));
-        ports.add(controllerPort);
-        List<String> busy = new ArrayList<>();
-        awaitPortsHeldOnlyByConnections(wanted.keySet());
-        wanted.forEach((port, what) -> {
-            if (!Ports.isFree(port)) {
-                busy.add("port " + port + " for " + what + " is in use"
-                        + Ports.holder(port).map(h -> " by " + h).orElse(""));
-            }
-        });
-        if (!busy.isEmpty()) {
-            throw new StackStartException(String.join("; ", busy) + ". Is another stack running? Stop it "
-                    + "(Ctrl-C in its terminal) or choose other ports with the variables named above.");
-        }
-    }
-
-    /**
-     * A port held only by a connection (no listener: a closed connection's TIME_WAIT, or an outgoing connection that
-     * got it as its source port) frees itself within a minute: wait for it rather than fail.
-     */
-    private void awaitPortsHeldOnlyByConnections(Set<Integer> wanted) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(75);
-        for (int port : wanted) {
-            boolean told = false;
-            while (!Ports.isFree(port) && !Ports.hasListener(port) && Instant.now().isBefore(deadline)) {
-                if (!told) {
-                    out.println("  waiting   port " + port + " is held by a closing connection (TIME_WAIT); "
-                            + "it frees itself within a minute");
-                    told = true;
-                }
-                Thread.sleep(500);
-            }
+                    + kafkaFailure.getMessage() + " (see " + infrastructureLog + ")", kafkaFailure);
         }
     }
 
@@ -309,118 +205,14 @@ public final class LocalStack implements AutoCloseable {
         }
         if (!running.isEmpty()) {
             out.println("  starting  " + running.stream().map(ServiceSpec::name).collect(Collectors.joining(", "))
-                    + "  (logs: " + display(options.logDir()) + ")");
-        }
-    }
-
-    private void awaitReadiness() throws StackStartException, InterruptedException {
-        Instant deadline = Instant.now().plus(options.readinessTimeout());
-        List<ServiceProcess> waiting = new ArrayList<>(services);
-        while (!waiting.isEmpty()) {
-            checkInterrupted();
-            for (ServiceProcess p : List.copyOf(waiting)) {
-                if (p.checkReady(http)) {
-                    progress("ready", p.name(), p.url(), Instant.now().minus(p.startupTime()));
-                    waiting.remove(p);
-                } else if (!p.isAlive()) {
-                    throw new StackStartException(p.crashReport("while starting"));
-                }
-            }
-            if (waiting.isEmpty()) {
-                break;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                StringBuilder sb = new StringBuilder("not ready within " + options.readinessTimeout().toSeconds()
-                        + " s: " + waiting.stream().map(ServiceProcess::name).collect(Collectors.joining(", "))
-                        + " (FIELDSALES_LOCAL_READY_TIMEOUT raises the limit).");
-                for (ServiceProcess p : waiting) {
-                    sb.append(System.lineSeparator()).append("Last lines of ").append(p.log()).append(':');
-                    p.tail(15).forEach(l -> sb.append(System.lineSeparator()).append("    | ").append(l));
-                }
-                throw new StackStartException(sb.toString());
-            }
-            Thread.sleep(200);
-        }
-    }
-
-    private void watchForCrash(ServiceProcess p) {
-        p.process().onExit().thenRun(() -> {
-            if (!closed && !p.isStopping()) {
-                out.println();
-                out.println("!! " + p.crashReport("while running")
-                        + "   The rest of the stack keeps running; Ctrl-C and deploy/local/run to restart it.");
-            }
-        });
-    }
-
-    private static void checkInterrupted() throws InterruptedException {
-        if (Thread.interrupted()) {
-            throw new InterruptedException("stop requested");
+                    + "  (logs: " + StackConsole.display(options.logDir()) + ")");
         }
     }
 
     /** What a person needs once the stack is ready: where it is, who to log in as, how. */
     void printBanner() {
-        StackMemory memory = memory();
-        String gw = gatewayUrl();
-        Credentials admin = platformAdmin();
-        out.println();
-        out.printf(Locale.ROOT, "Fieldsales is ready in %.1f s, using %s of memory (%s).%n",
-                readyIn.toMillis() / 1000.0, ResidentMemory.mib(memory.total()), memory.breakdown());
-        out.println();
-        if (gw == null) {
-            out.println("  No gateway in this repository: the services answer on their own ports.");
-        } else {
-            line("Gateway", gw + "   (API: " + gw + "/api/v1/..., keys: " + gw + "/.well-known/jwks.json)");
-        }
-        for (ServiceProcess p : services) {
-            if (!p.spec().isGateway()) {
-                line(p.name(), p.url());
-            }
-        }
-        for (ServiceProcess p : services) {
-            if (probe(p.url() + "/q/openapi")) {
-                line("OpenAPI", p.url() + "/q/openapi   (" + p.name() + ")");
-            }
-            if (probe(p.url() + "/q/swagger-ui/")) {
-                line("Swagger UI", p.url() + "/q/swagger-ui/   (" + p.name() + ")");
-            }
-        }
-        line("Logs", display(options.logDir()) + "/<service>.log");
-        out.println();
-        line("Platform admin", "username: " + admin.username());
-        line("", "password: " + admin.password());
-        line("", "(" + (secrets.platformAdminFromEnvironment()
-                ? "from FIELDSALES_BOOTSTRAP_ADMIN_USERNAME/_PASSWORD"
-                : "generated on first start, kept in " + display(options.dataDir().resolve(LocalSecrets.FILE)))
-                + ")");
-        Optional<Credentials> demoAdmin = DemoData.savedAdmin(options.dataDir());
-        demoAdmin.ifPresent(d -> line("Demo tenant", "\"" + d.tenant() + "\": admin / " + d.password()
-                + "; every user and password in " + display(options.dataDir().resolve(DemoData.USERS_FILE))));
-        if (gw != null) {
-            printCurlExample(gw, admin, demoAdmin);
-        }
-        out.println();
-        out.println("Ctrl-C stops everything (services, then Kafka, then PostgreSQL); the data stays in "
-                + display(options.dataDir()) + " (--fresh wipes it).");
-    }
-
-    private void printCurlExample(String gw, Credentials admin, Optional<Credentials> demoAdmin) {
-        out.println();
-        out.println("  Try it:");
-        if (demoAdmin.isPresent()) {
-            Credentials d = demoAdmin.get();
-            out.println("    TOKEN=$(curl -s " + gw + "/api/v1/auth/login -H 'Content-Type: application/json' \\");
-            out.println("      -d '{\"tenant\":\"" + d.tenant() + "\",\"username\":\"" + d.username()
-                    + "\",\"password\":\"" + d.password() + "\"}' | sed -E 's/.*\"accessToken\":\"([^\"]+)\".*/\\1/')");
-            out.println("    curl -s '" + gw + "/api/v1/customers?limit=5' -H \"Authorization: Bearer $TOKEN\"");
-        } else {
-            out.println("    TOKEN=$(curl -s " + gw + "/api/v1/auth/login -H 'Content-Type: application/json' \\");
-            out.println("      -d '{\"username\":\"" + admin.username() + "\",\"password\":\"" + admin.password()
-                    + "\"}' | sed -E 's/.*\"accessToken\":\"([^\"]+)\".*/\\1/')");
-            out.println("    curl -s " + gw + "/api/v1/auth/me -H \"Authorization: Bearer $TOKEN\"");
-            out.println("    (deploy/local/run --demo-data loads a demo tenant with users and customers)");
-        }
+        new ReadyBanner(out, http).print(new ReadyBanner.Facts(readyIn, memory(), gatewayUrl(), services(),
+                platformAdmin(), secrets.platformAdminFromEnvironment(), options));
     }
 
     /** --demo-data; a failure is reported and the stack keeps running (it is not the stack's fault). */
@@ -430,25 +222,9 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         try {
-            new DemoData(gatewayUrl(), platformAdmin(), options.dataDir(), out).load();
+            new DemoData(gatewayUrl(), platformAdmin(), options.dataDir(), out.out()).load();
         } catch (IOException | RuntimeException e) {
             out.println("  demo data could not be loaded: " + e.getMessage());
-        }
-    }
-
-    private void line(String label, String value) {
-        out.printf("  %-17s %s%n", label, value);
-    }
-
-    private boolean probe(String url) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 
@@ -477,7 +253,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Every port the stack listens on (or was to listen on). */
     public Set<Integer> ports() {
-        return Set.copyOf(ports);
+        return ports.all();
     }
 
     public String gatewayUrl() {
@@ -544,53 +320,10 @@ public final class LocalStack implements AutoCloseable {
                 }
             }
             if (infrastructureStarted) {
-                out.println("Stopped (services, Kafka, PostgreSQL); data kept in " + display(options.dataDir()));
+                out.println("Stopped (services, Kafka, PostgreSQL); data kept in " + StackConsole.display(options.dataDir()));
             }
         } finally {
             closedLatch.countDown();
         }
-    }
-
-    private void progress(String what, String name, String where, Instant since) {
-        String time = since == null ? ""
-                : String.format(Locale.ROOT, "%6.1f s", Duration.between(since, Instant.now()).toMillis() / 1000.0);
-        out.printf(Locale.ROOT, "  %-9s %-17s %-24s %s%n", what, name, where, time);
-    }
-
-    /** A path relative to the working directory when it is below it (shorter, copy-pasteable). */
-    private static String display(Path p) {
-        Path cwd = Path.of("").toAbsolutePath();
-        return p.startsWith(cwd) && !p.equals(cwd) ? cwd.relativize(p).toString() : p.toString();
-    }
-
-    /** Kafka's and PostgreSQL's own logs go to a file; the console shows the stack's progress only. */
-    private static void configureInfrastructureLogging(Path logDir) {
-        if (System.getProperty("org.slf4j.simpleLogger.logFile") == null) {
-            System.setProperty("org.slf4j.simpleLogger.logFile", logDir.resolve("infrastructure.log").toString());
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-            System.setProperty("org.slf4j.simpleLogger.log.io.fieldsales", "info");
-            System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
-        }
-        if (System.getProperty("org.jboss.logging.provider") == null) {
-            System.setProperty("org.jboss.logging.provider", "slf4j");
-        }
-    }
-
-    private static void deleteContents(Path dir) throws IOException {
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                if (!d.equals(dir)) {
-                    Files.delete(d);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fieldsales.platform.embedded.SuiteTopics;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -88,8 +89,8 @@ class LocalStackTest {
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                     stack.kafkaBootstrap()))) {
                 Map<String, TopicDescription> topics = admin.describeTopics(
-                        Infrastructure.TOPICS.stream().map(Infrastructure.Topic::name).toList()).allTopicNames().get();
-                Infrastructure.TOPICS.forEach(t -> assertThat(topics.get(t.name()).partitions())
+                        SuiteTopics.names()).allTopicNames().get();
+                SuiteTopics.ALL.forEach(t -> assertThat(topics.get(t.name()).partitions())
                         .as(t.name()).hasSize(t.partitions()));
             }
             assertThat(stack.memory().total()).isPositive();

@@ -41,14 +41,16 @@ public class AuthResource {
     @Path("login")
     @PermitAll
     public Uni<Response> login(@NotNull @Valid LoginRequest body) {
-        return auth.login(body, ClientIp.of(request)).map(AuthResource::noStore);
+        return auth.login(body.tenant(), body.username(), body.password(), ClientIp.of(request))
+                .map(TokenResponse::of).map(AuthResource::noStore);
     }
 
     @POST
     @Path("refresh")
     @PermitAll
     public Uni<Response> refresh(@NotNull @Valid RefreshRequest body) {
-        return auth.refresh(body.refreshToken(), ClientIp.of(request)).map(AuthResource::noStore);
+        return auth.refresh(body.refreshToken(), ClientIp.of(request)).map(TokenResponse::of)
+                .map(AuthResource::noStore);
     }
 
     @POST

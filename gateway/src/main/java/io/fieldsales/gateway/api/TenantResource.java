@@ -32,7 +32,9 @@ public class TenantResource {
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     public Uni<Response> create(@HeaderParam(IdempotentRequests.HEADER) String key,
             @NotNull @Valid CreateTenantRequest request) {
-        return idempotency.execute(key, "POST /api/v1/tenants", request, () -> tenants.create(request)
+        return idempotency.execute(key, "POST /api/v1/tenants", request, () -> tenants.create(request.slug(),
+                        request.name(), request.admin().username(), request.admin().password())
+                .map(TenantResponse::of)
                 .map(t -> Response.created(URI.create("/api/v1/tenants/" + t.id())).entity(t).build()));
     }
 }

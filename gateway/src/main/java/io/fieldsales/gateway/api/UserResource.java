@@ -47,20 +47,22 @@ public class UserResource {
 
     @POST
     public Uni<Response> create(@HeaderParam(IdempotentRequests.HEADER) String key, @NotNull @Valid NewUser request) {
-        return idempotency.execute(key, "POST /api/v1/users", request, () -> users.create(actor.get(), request)
+        return idempotency.execute(key, "POST /api/v1/users", request, () -> users.create(actor.get(), request.username(),
+                        request.password(), request.roles()).map(UserResponse::of)
                 .map(u -> Response.created(URI.create("/api/v1/users/" + u.id())).tag(etag(u)).entity(u).build()));
     }
 
     @GET
     public Uni<UserPage> list(@QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        return users.list(actor.get(), cursor, limit);
+        return users.list(actor.get(), cursor, limit).map(page -> new UserPage(
+                page.items().stream().map(UserResponse::of).toList(), page.nextCursor()));
     }
 
     @GET
     @Path("{id}")
     public Uni<Response> get(@PathParam("id") UUID id) {
-        return users.get(actor.get(), id).map(u -> Response.ok(u).tag(etag(u)).build());
+        return users.get(actor.get(), id).map(UserResponse::of).map(u -> Response.ok(u).tag(etag(u)).build());
     }
 
     @PATCH
@@ -68,7 +70,8 @@ public class UserResource {
     public Uni<Response> change(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid UserChanges changes) {
         long version = parseVersion(ifMatch);
-        return users.change(actor.get(), id, version, changes).map(u -> Response.ok(u).tag(etag(u)).build());
+        return users.change(actor.get(), id, version, new UserService.Changes(changes.roles(), changes.disabled(),
+                        changes.password())).map(UserResponse::of).map(u -> Response.ok(u).tag(etag(u)).build());
     }
 
     private static EntityTag etag(UserResponse u) {

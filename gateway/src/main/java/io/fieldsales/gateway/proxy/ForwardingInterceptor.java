@@ -1,7 +1,7 @@
 package io.fieldsales.gateway.proxy;
 
 import io.fieldsales.gateway.edge.ClientIp;
-import io.fieldsales.gateway.edge.ProblemWriter;
+import io.fieldsales.platform.errors.ProblemWriter;
 import io.fieldsales.platform.context.RequestIds;
 import io.fieldsales.platform.errors.Problem;
 import io.fieldsales.platform.errors.ProblemException;

@@ -1,7 +1,7 @@
 package io.fieldsales.gateway.proxy;
 
 import io.fieldsales.gateway.domain.RouteTable;
-import io.fieldsales.gateway.edge.ProblemWriter;
+import io.fieldsales.platform.errors.ProblemWriter;
 import io.fieldsales.gateway.edge.VerifiedToken;
 import io.fieldsales.platform.errors.ErrorCode;
 import io.fieldsales.platform.errors.ProblemException;

@@ -1,14 +1,11 @@
 package io.fieldsales.gateway.service;
 
-import io.fieldsales.gateway.api.LoginRequest;
-import io.fieldsales.gateway.api.TokenResponse;
 import io.fieldsales.gateway.config.GatewayConfig;
 import io.fieldsales.gateway.domain.AppUser;
 import io.fieldsales.gateway.domain.OpaqueTokens;
 import io.fieldsales.gateway.domain.RefreshToken;
 import io.fieldsales.gateway.domain.Tenant;
-import io.fieldsales.gateway.edge.RateLimits;
-import io.fieldsales.gateway.edge.Verdict;
+import io.fieldsales.gateway.domain.Verdict;
 import io.fieldsales.gateway.events.AccountLocked;
 import io.fieldsales.gateway.events.LoginFailed;
 import io.fieldsales.gateway.events.RefreshTokenReused;
@@ -61,10 +58,10 @@ public class AuthService {
     private record Account(Tenant tenant, AppUser user) {
     }
 
-    public Uni<TokenResponse> login(LoginRequest request, String clientIp) {
-        String tenantSlug = request.tenant() == null || request.tenant().isBlank() ? null
-                : request.tenant().trim().toLowerCase(Locale.ROOT);
-        String username = request.username().trim().toLowerCase(Locale.ROOT);
+    /** Signs in with a tenant's slug ({@code null} for platform users), a username and a password. */
+    public Uni<IssuedTokens> login(String tenant, String rawUsername, String password, String clientIp) {
+        String tenantSlug = tenant == null || tenant.isBlank() ? null : tenant.trim().toLowerCase(Locale.ROOT);
+        String username = rawUsername.trim().toLowerCase(Locale.ROOT);
         return rateLimits.reserveLoginAttempt(tenantSlug, username, clientIp).chain(attempt -> {
             if (!attempt.allowed()) {
                 long retryAfter = Math.max(1, attempt.first().retryAfterSeconds());
@@ -74,7 +71,7 @@ public class AuthService {
                                 .withHeader("Retry-After", Long.toString(retryAfter))));
             }
             return findAccount(tenantSlug, username)
-                    .chain(account -> hasher.verify(request.password(),
+                    .chain(account -> hasher.verify(password,
                                     account.user() == null ? null : account.user().passwordHash)
                             .chain(matches -> {
                                 String failure = failureReason(tenantSlug, account, matches);
@@ -121,7 +118,7 @@ public class AuthService {
         });
     }
 
-    private Uni<TokenResponse> loginFailure(Account account, String tenantSlug, String username, String reason,
+    private Uni<IssuedTokens> loginFailure(Account account, String tenantSlug, String username, String reason,
             String clientIp, List<Verdict> lockouts) {
         metrics.counter("fieldsales.gateway.logins", "outcome", "failure").increment();
         UUID tenantId = account.tenant() == null ? null : account.tenant().id;
@@ -154,12 +151,12 @@ public class AuthService {
     }
 
     /** Starts or continues a refresh-token family for the user and signs an access token. */
-    private Uni<TokenResponse> issueTokens(AppUser user, UUID familyId) {
+    private Uni<IssuedTokens> issueTokens(AppUser user, UUID familyId) {
         String refresh = OpaqueTokens.newToken();
         return Panache.withTransaction(() -> newRefreshToken(user, familyId, refresh).persist())
                 .map(saved -> {
                     AccessTokenIssuer.IssuedToken access = issuer.issue(user);
-                    return TokenResponse.bearer(access.token(), refresh, access.expiresInSeconds());
+                    return new IssuedTokens(access.token(), refresh, access.expiresInSeconds());
                 });
     }
 
@@ -189,7 +186,7 @@ public class AuthService {
      * presenting an already rotated token later, triggers reuse detection: the whole family is revoked and a
      * security event is written, in one transaction.
      */
-    public Uni<TokenResponse> refresh(String refreshToken, String clientIp) {
+    public Uni<IssuedTokens> refresh(String refreshToken, String clientIp) {
         if (!OpaqueTokens.wellFormed(refreshToken)) {
             return Uni.createFrom().failure(invalidRefreshToken());
         }
@@ -201,7 +198,7 @@ public class AuthService {
                 .chain(outcome -> {
                     if (outcome instanceof Rotated r) {
                         AccessTokenIssuer.IssuedToken access = issuer.issue(r.user());
-                        return Uni.createFrom().item(TokenResponse.bearer(access.token(), r.newRefreshToken(),
+                        return Uni.createFrom().item(new IssuedTokens(access.token(), r.newRefreshToken(),
                                 access.expiresInSeconds()));
                     }
                     return Uni.createFrom().failure(invalidRefreshToken());

@@ -1,10 +1,9 @@
 package io.fieldsales.gateway.service;
 
+import io.fieldsales.gateway.repository.DisabledUserIds;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -25,7 +24,7 @@ public class DisabledUsers {
     private static final Logger LOG = Logger.getLogger(DisabledUsers.class);
 
     @Inject
-    Pool pool;
+    DisabledUserIds disabledUserIds;
 
     @Inject
     Vertx vertx;
@@ -63,12 +62,7 @@ public class DisabledUsers {
     }
 
     private void reload() {
-        pool.query("select id from app_user where disabled").execute().subscribe().with(rows -> {
-            Set<String> ids = new HashSet<>();
-            for (Row r : rows) {
-                ids.add(r.getUUID(0).toString());
-            }
-            disabled = Set.copyOf(ids);
-        }, failure -> LOG.warnf("Cannot reload disabled users: %s", failure.toString()));
+        disabledUserIds.all().subscribe().with(ids -> disabled = ids,
+                failure -> LOG.warnf("Cannot reload disabled users: %s", failure.toString()));
     }
 }

@@ -1,7 +1,5 @@
 package io.fieldsales.gateway.service;
 
-import io.fieldsales.gateway.api.CreateTenantRequest;
-import io.fieldsales.gateway.api.TenantResponse;
 import io.fieldsales.gateway.domain.AppUser;
 import io.fieldsales.gateway.domain.Roles;
 import io.fieldsales.gateway.domain.Tenant;
@@ -26,14 +24,15 @@ public class TenantService {
     @Inject
     PasswordRules passwordRules;
 
-    public Uni<TenantResponse> create(CreateTenantRequest request) {
-        String username = request.admin().username().toLowerCase(Locale.ROOT);
-        passwordRules.check("admin.password", username, request.admin().password());
-        return hasher.hash(request.admin().password()).chain(hash -> Panache.withTransaction(() -> {
+    /** Creates a tenant with its first admin; 409 tenant_exists if the slug is taken. */
+    public Uni<CreatedTenant> create(String slug, String name, String adminUsername, String adminPassword) {
+        String username = adminUsername.toLowerCase(Locale.ROOT);
+        passwordRules.check("admin.password", username, adminPassword);
+        return hasher.hash(adminPassword).chain(hash -> Panache.withTransaction(() -> {
             Tenant tenant = new Tenant();
             tenant.id = UUID.randomUUID();
-            tenant.slug = request.slug();
-            tenant.name = request.name().trim();
+            tenant.slug = slug;
+            tenant.name = name.trim();
             AppUser admin = new AppUser();
             admin.id = UUID.randomUUID();
             admin.tenantId = tenant.id;
@@ -42,10 +41,10 @@ public class TenantService {
             admin.roles = new String[] {Roles.ADMIN};
             admin.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
             return tenant.persistAndFlush().chain(() -> admin.persistAndFlush())
-                    .map(ignored -> new TenantResponse(tenant.id, tenant.slug, tenant.name, admin.id));
+                    .map(ignored -> new CreatedTenant(tenant, admin));
         })).onFailure().transform(failure -> DatabaseErrors.uniqueViolation(failure)
                 .<Throwable>map(constraint -> ProblemException.of(409, "tenant_exists", "Tenant exists",
-                        "A tenant with slug '" + request.slug() + "' already exists"))
+                        "A tenant with slug '" + slug + "' already exists"))
                 .orElse(failure));
     }
 }

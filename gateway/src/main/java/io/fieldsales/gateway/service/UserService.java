@@ -1,9 +1,5 @@
 package io.fieldsales.gateway.service;
 
-import io.fieldsales.gateway.api.NewUser;
-import io.fieldsales.gateway.api.UserChanges;
-import io.fieldsales.gateway.api.UserPage;
-import io.fieldsales.gateway.api.UserResponse;
 import io.fieldsales.gateway.domain.AppUser;
 import io.fieldsales.gateway.domain.RefreshToken;
 import io.fieldsales.gateway.domain.Roles;
@@ -43,11 +39,19 @@ public class UserService {
     @Inject
     DisabledUsers disabledUsers;
 
-    public Uni<UserResponse> create(Actor admin, NewUser request) {
-        String username = request.username().toLowerCase(Locale.ROOT);
-        String[] roles = tenantRoles("roles", request.roles());
-        passwordRules.check("password", username, request.password());
-        return hasher.hash(request.password()).chain(hash -> Panache.withTransaction(() -> {
+    /** A page of users and the cursor of the next one (the last username; null on the last page). */
+    public record Page(List<AppUser> items, String nextCursor) {
+    }
+
+    /** What an admin changes on a user: each field null when unchanged. */
+    public record Changes(Set<String> roles, Boolean disabled, String password) {
+    }
+
+    public Uni<AppUser> create(Actor admin, String requestedUsername, String password, Set<String> requestedRoles) {
+        String username = requestedUsername.toLowerCase(Locale.ROOT);
+        String[] roles = tenantRoles("roles", requestedRoles);
+        passwordRules.check("password", username, password);
+        return hasher.hash(password).chain(hash -> Panache.withTransaction(() -> {
             AppUser user = new AppUser();
             user.id = UUID.randomUUID();
             user.tenantId = admin.tenantId();
@@ -55,26 +59,26 @@ public class UserService {
             user.passwordHash = hash;
             user.roles = roles;
             user.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-            return user.persistAndFlush().map(ignored -> UserResponse.of(user));
+            return user.persistAndFlush().replaceWith(user);
         })).onFailure().transform(failure -> DatabaseErrors.uniqueViolation(failure)
                 .<Throwable>map(constraint -> ProblemException.of(409, "username_taken", "Username taken",
                         "This tenant already has a user named '" + username + "'"))
                 .orElse(failure));
     }
 
-    public Uni<UserResponse> get(Actor admin, UUID id) {
-        return Panache.withSession(() -> find(admin, id)).map(UserResponse::of);
+    public Uni<AppUser> get(Actor admin, UUID id) {
+        return Panache.withSession(() -> find(admin, id));
     }
 
     /** Users of the admin's tenant by username, {@code limit} at a time; the cursor is the last username seen. */
-    public Uni<UserPage> list(Actor admin, String cursor, int limit) {
+    public Uni<Page> list(Actor admin, String cursor, int limit) {
         return Panache.withSession(() -> AppUser.<AppUser>find("tenantId = ?1 and username > ?2",
                         Sort.by("username"), admin.tenantId(), cursor == null ? "" : cursor)
                 .page(0, limit + 1).list())
                 .map(users -> {
                     boolean more = users.size() > limit;
-                    List<UserResponse> items = users.stream().limit(limit).map(UserResponse::of).toList();
-                    return new UserPage(items, more ? items.get(items.size() - 1).username() : null);
+                    List<AppUser> items = users.stream().limit(limit).toList();
+                    return new Page(items, more ? items.get(items.size() - 1).username : null);
                 });
     }
 
@@ -82,7 +86,7 @@ public class UserService {
      * Applies the changes if the user is still at {@code expectedVersion} (412 otherwise). An admin cannot disable
      * themselves or drop their own admin role (the tenant would risk having no admin).
      */
-    public Uni<UserResponse> change(Actor admin, UUID id, long expectedVersion, UserChanges changes) {
+    public Uni<AppUser> change(Actor admin, UUID id, long expectedVersion, Changes changes) {
         String[] roles = changes.roles() == null ? null : tenantRoles("roles", changes.roles());
         boolean self = admin.userId().equals(id.toString());
         if (self && (Boolean.TRUE.equals(changes.disabled()) || roles != null && !Set.of(roles).contains(Roles.ADMIN))) {
@@ -117,8 +121,8 @@ public class UserService {
                     ? RefreshToken.update("revokedAt = ?1 where userId = ?2 and revokedAt is null",
                             OffsetDateTime.now(ZoneOffset.UTC), user.id)
                     : Uni.createFrom().item(0);
-            return revoked.chain(() -> user.persistAndFlush()).map(ignored -> UserResponse.of(user));
-        }))).invoke(changed -> disabledUsers.changed(changed.id(), changed.disabled()));
+            return revoked.chain(() -> user.persistAndFlush()).replaceWith(user);
+        }))).invoke(changed -> disabledUsers.changed(changed.id, changed.disabled));
     }
 
     private static Uni<AppUser> find(Actor admin, UUID id) {

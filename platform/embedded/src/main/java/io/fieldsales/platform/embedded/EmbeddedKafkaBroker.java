@@ -48,21 +48,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             nodes.setBaseDirectory(baseDir);
         }
         KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes.build())
-                // With a single node, the internal topics must not ask for more replicas than exist,
-                // or consumer groups and transactions never work.
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("offsets.topic.num.partitions", "4")
-                .setConfigProp("transaction.state.log.replication.factor", "1")
-                .setConfigProp("transaction.state.log.min.isr", "1")
-                .setConfigProp("transaction.state.log.num.partitions", "4")
-                // Without this a new consumer group waits 3 s before its first assignment.
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .setConfigProp("auto.create.topics.enable", "true")
-                .setConfigProp("num.partitions", "3")
-                .setConfigProp("default.replication.factor", "1")
-                .setConfigProp("min.insync.replicas", "1")
                 .setConfigProp("log.flush.interval.messages", Long.toString(Long.MAX_VALUE))
                 .setDeleteOnClose(baseDir == null);
+        SingleNodeKafka.brokerProperties().forEach(builder::setConfigProp);
         if (advertisedPort > 0) {
             builder.setConfigProp("advertised.listeners", "EXTERNAL://127.0.0.1:" + advertisedPort);
         }

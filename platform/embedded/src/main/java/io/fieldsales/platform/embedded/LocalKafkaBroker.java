@@ -62,20 +62,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
         // The only voter elects itself: no reason to wait the default second (or more) for other voters.
         props.put("controller.quorum.election.timeout.ms", "100");
         props.put("log.dirs", logDir.toString());
-        // One node: the internal topics must not ask for more replicas than exist, or consumer groups and
-        // transactions never work (PITFALLS 12).
-        props.put("offsets.topic.replication.factor", "1");
-        props.put("offsets.topic.num.partitions", "4");
-        props.put("transaction.state.log.replication.factor", "1");
-        props.put("transaction.state.log.min.isr", "1");
-        props.put("transaction.state.log.num.partitions", "4");
-        props.put("share.coordinator.state.topic.replication.factor", "1");
-        props.put("share.coordinator.state.topic.min.isr", "1");
-        props.put("group.initial.rebalance.delay.ms", "0");
-        props.put("auto.create.topics.enable", "true");
-        props.put("num.partitions", "3");
-        props.put("default.replication.factor", "1");
-        props.put("min.insync.replicas", "1");
+        SingleNodeKafka.brokerProperties().forEach(props::put);
         // The log cleaner (compacted topics such as __consumer_offsets) allocates its dedupe buffer on the heap:
         // 128 MiB by default, far more than a developer's broker ever needs.
         props.put("log.cleaner.dedupe.buffer.size", Integer.toString(16 * 1024 * 1024));

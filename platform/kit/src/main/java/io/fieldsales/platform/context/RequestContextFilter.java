@@ -1,9 +1,6 @@
 package io.fieldsales.platform.context;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fieldsales.platform.errors.ErrorCode;
-import io.fieldsales.platform.errors.Problem;
-import io.fieldsales.platform.errors.Problems;
+import io.fieldsales.platform.errors.ProblemWriter;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
@@ -11,8 +8,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -24,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class RequestContextFilter {
 
     @Inject
-    ObjectMapper json;
+    ProblemWriter problems;
 
     @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
     MemorySize maxBodySize;
@@ -40,15 +35,7 @@ public class RequestContextFilter {
         rc.response().putHeader(RequestIds.HEADER, requestId);
         String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && tooLarge(length)) {
-            Problem body = Problems.body(ErrorCode.PAYLOAD_TOO_LARGE,
-                    "The request body is larger than " + maxBodySize.asLongValue() + " bytes", rc.normalizedPath(),
-                    List.of(), Map.of("maxBytes", maxBodySize.asLongValue()));
-            try {
-                rc.response().setStatusCode(413).putHeader(HttpHeaders.CONNECTION, "close")
-                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(json.writeValueAsString(body));
-            } catch (Exception e) {
-                rc.fail(413);
-            }
+            problems.send(rc.response(), ProblemWriter.payloadTooLarge(maxBodySize.asLongValue()), rc.normalizedPath());
             return;
         }
         rc.next();

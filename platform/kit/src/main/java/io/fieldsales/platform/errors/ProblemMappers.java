@@ -1,6 +1,7 @@
 package io.fieldsales.platform.errors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.fieldsales.platform.db.DatabaseErrors;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -126,6 +127,12 @@ public class ProblemMappers {
         }
         if (cause instanceof ConstraintViolationException v) {
             return validation(v, uri);
+        }
+        if (DatabaseErrors.isTransient(e)) {
+            // a deadlock, serialization failure or lost connection that outlasted DatabaseRetryPolicy's retries
+            LOG.warnf("Transient database failure after retries on %s: %s", path(uri), e.getMessage());
+            return Problems.response(new ProblemException(ErrorCode.SERVICE_UNAVAILABLE,
+                    "The database is busy; retry shortly").withHeader("Retry-After", "1"), path(uri));
         }
         return internal(e, uri);
     }

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,6 +35,9 @@ public class Outbox {
             + " from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],"
             + " $8::text[]) with ordinality as t(id, tenant_id, aggregate_type, aggregate_id, event_type, topic,"
             + " payload, actor_id, n) order by n";
+
+    static final String REDACT = "update outbox set payload = '{\"redacted\":true}'"
+            + " where aggregate_type = ?1 and aggregate_id = any(?2)";
 
     @Inject
     ObjectMapper json;
@@ -100,6 +104,21 @@ public class Outbox {
                 .execute(Tuple.from(Arrays.asList(ids, tenants, text[0], text[1], text[2], text[3], text[4], text[5],
                         requestId, traceparent)))
                 .replaceWithVoid();
+    }
+
+    /**
+     * Erasure: replaces the payload of every event of these aggregates still held in the outbox, sent or not yet
+     * sent, with {@code {"redacted":true}}, in the caller's Hibernate Reactive transaction (the one that erases
+     * the aggregates). Events not yet sent are still published, redacted. Returns how many events were redacted.
+     */
+    public Uni<Integer> redact(String aggregateType, Collection<String> aggregateIds) {
+        if (aggregateIds.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery(REDACT)
+                .setParameter(1, aggregateType)
+                .setParameter(2, aggregateIds.toArray(String[]::new))
+                .executeUpdate());
     }
 
     private String serialize(OutboxEvent event) {

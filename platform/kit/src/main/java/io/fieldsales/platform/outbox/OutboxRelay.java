@@ -7,12 +7,8 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.vertx.core.Vertx;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.pgclient.pubsub.PgSubscriber;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -22,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,15 +45,12 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     static final String CHANNEL = "outbox";
-    static final String NOTIFY_CHANNEL = "outbox";
-    /** Any constant works as long as every relay of one database uses the same one. */
-    private static final long RELAY_LOCK = 0x6f7574626f78L;
 
     @Inject
     OutboxConfig config;
 
     @Inject
-    Pool pool;
+    OutboxTable table;
 
     @Inject
     Vertx vertx;
@@ -88,7 +80,7 @@ public class OutboxRelay {
     private final AtomicLong oldestPendingAgeMillis = new AtomicLong();
     private final AtomicLong published = new AtomicLong();
     private volatile boolean stopped;
-    private volatile PgSubscriber subscriber;
+    private volatile CommitListener commits;
     private URI source;
     private final List<Long> timers = new ArrayList<>();
 
@@ -104,7 +96,8 @@ public class OutboxRelay {
             LOG.info("Outbox relay disabled on this instance");
             return;
         }
-        listenForCommits();
+        commits = CommitListener.listen(vertx, PgConnectOptions.fromUri(databaseUrl).setUser(databaseUser)
+                .setPassword(databasePassword), config.pollInterval(), this::wake);
         timers.add(vertx.setPeriodic(config.pollInterval().toMillis(), id -> {
             wake();
             refreshBacklogGauges();
@@ -116,9 +109,9 @@ public class OutboxRelay {
     void stop(@Observes ShutdownEvent event) {
         stopped = true;
         timers.forEach(vertx::cancelTimer);
-        PgSubscriber s = subscriber;
-        if (s != null) {
-            s.close();
+        CommitListener c = commits;
+        if (c != null) {
+            c.close();
         }
     }
 
@@ -159,11 +152,7 @@ public class OutboxRelay {
      * Emits the number of rows published, or fails if any row could not be published (after marking the others).
      */
     public Uni<Integer> publishBatch() {
-        return pool.withTransaction(conn -> conn.preparedQuery("select pg_try_advisory_xact_lock($1)")
-                .execute(Tuple.of(RELAY_LOCK))
-                .chain(locked -> locked.iterator().next().getBoolean(0)
-                        ? publishPending(conn)
-                        : Uni.createFrom().item(PassResult.EMPTY)))
+        return table.underRelayLock(this::publishPending, PassResult.EMPTY)
                 .chain(result -> {
                     published.addAndGet(result.sent());
                     if (result.failure() != null) {
@@ -174,22 +163,18 @@ public class OutboxRelay {
     }
 
     private Uni<PassResult> publishPending(SqlConnection conn) {
-        return conn.preparedQuery("select " + OutboxRow.COLUMNS
-                        + " from outbox where sent_at is null order by seq limit $1")
-                .execute(Tuple.of(config.batchSize()))
-                .chain(rows -> {
-                    Map<String, List<OutboxRow>> byAggregate = new LinkedHashMap<>();
-                    for (Row r : rows) {
-                        OutboxRow row = OutboxRow.from(r);
-                        byAggregate.computeIfAbsent(row.aggregateType() + '/' + row.aggregateId(),
-                                k -> new ArrayList<>()).add(row);
-                    }
-                    if (byAggregate.isEmpty()) {
-                        return Uni.createFrom().item(PassResult.EMPTY);
-                    }
-                    List<Uni<AggregateResult>> chains = byAggregate.values().stream().map(this::publishInOrder).toList();
-                    return Uni.join().all(chains).andFailFast().chain(results -> record(conn, results));
-                });
+        return table.pending(conn, config.batchSize()).chain(rows -> {
+            Map<String, List<OutboxRow>> byAggregate = new LinkedHashMap<>();
+            for (OutboxRow row : rows) {
+                byAggregate.computeIfAbsent(row.aggregateType() + '/' + row.aggregateId(), k -> new ArrayList<>())
+                        .add(row);
+            }
+            if (byAggregate.isEmpty()) {
+                return Uni.createFrom().item(PassResult.EMPTY);
+            }
+            List<Uni<AggregateResult>> chains = byAggregate.values().stream().map(this::publishInOrder).toList();
+            return Uni.join().all(chains).andFailFast().chain(results -> record(conn, results));
+        });
     }
 
     /** Sends one aggregate's rows one after the other; stops at the first failure so nothing overtakes it. */
@@ -218,60 +203,27 @@ public class OutboxRelay {
             }
         }
         Throwable firstFailure = failure;
-        Uni<Void> markSent = sent.isEmpty() ? Uni.createFrom().voidItem()
-                : conn.preparedQuery("update outbox set sent_at = now(), attempts = attempts + 1 where id = any($1)")
-                        .execute(Tuple.of(sent.toArray(UUID[]::new))).replaceWithVoid();
-        Uni<Void> markFailed = failed.isEmpty() ? Uni.createFrom().voidItem()
-                : conn.preparedQuery("update outbox set attempts = attempts + 1, last_error = left($2, 1000)"
-                                + " where id = any($1)")
-                        .execute(Tuple.of(failed.toArray(UUID[]::new), String.valueOf(firstFailure)))
-                        .replaceWithVoid();
-        return markSent.chain(() -> markFailed).map(v -> new PassResult(sent.size(), firstFailure));
-    }
-
-    private void listenForCommits() {
-        PgConnectOptions options = PgConnectOptions.fromUri(databaseUrl)
-                .setUser(databaseUser)
-                .setPassword(databasePassword);
-        PgSubscriber s = PgSubscriber.subscriber(vertx, options)
-                // Reconnect forever, once a second: the poll covers the gap meanwhile.
-                .reconnectPolicy(retries -> 1000L);
-        s.channel(NOTIFY_CHANNEL).handler(payload -> wake());
-        s.connect().onComplete(ar -> {
-            if (ar.failed()) {
-                LOG.warnf("Outbox relay cannot LISTEN (%s); relying on the %s poll", ar.cause().toString(),
-                        config.pollInterval());
-            }
-        });
-        subscriber = s;
+        return table.markSent(conn, sent)
+                .chain(() -> table.markFailed(conn, failed, String.valueOf(firstFailure)))
+                .map(v -> new PassResult(sent.size(), firstFailure));
     }
 
     private void refreshBacklogGauges() {
-        pool.query("select count(*), coalesce(extract(epoch from now() - min(occurred_at)) * 1000, 0)::bigint"
-                        + " from outbox where sent_at is null")
-                .execute()
-                .subscribe().with(rows -> {
-                    Row r = rows.iterator().next();
-                    pending.set(r.getLong(0));
-                    oldestPendingAgeMillis.set(r.getLong(1));
-                }, failure -> LOG.debugf("Cannot read the outbox backlog: %s", failure.toString()));
+        table.backlog().subscribe().with(backlog -> {
+            pending.set(backlog.pending());
+            oldestPendingAgeMillis.set(backlog.oldestAgeMillis());
+        }, failure -> LOG.debugf("Cannot read the outbox backlog: %s", failure.toString()));
     }
 
     /** Deletes sent rows older than the retention, a bounded batch at a time. */
     public Uni<Integer> prune() {
-        return pool.preparedQuery("delete from outbox where id in (select id from outbox where sent_at is not null"
-                        + " and sent_at < now() - make_interval(secs => $1) limit 10000)")
-                .execute(Tuple.of((double) config.retention().toSeconds()))
-                .map(rows -> rows.rowCount())
+        return table.pruneSentBefore(config.retention())
                 .onFailure().invoke(f -> LOG.warnf("Outbox prune failed: %s", f.toString()))
                 .onFailure().recoverWithItem(0);
     }
 
     private long backoffMillis(int failures) {
-        long base = config.initialBackoff().toMillis();
-        long capped = Math.min(config.maxBackoff().toMillis(), base << Math.min(failures - 1, 20));
-        // Full jitter on the upper half, so replicas that failed together do not retry together.
-        return capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
+        return new RelayBackoff(config.initialBackoff(), config.maxBackoff()).millisAfter(failures);
     }
 
     /** Rows this instance has published since it started. */

@@ -249,6 +249,20 @@ class OutboxTest {
     }
 
     @Test
+    void redactionBlanksEveryEventOfTheErasedAggregatesOnly() {
+        String erased = create("to-erase");
+        rename(erased, 0, "to-erase-renamed");
+        String kept = create("to-keep");
+        int redacted = given().auth().oauth2(token).delete("/api/v1/widgets/" + erased + "/events")
+                .then().statusCode(200).extract().as(Integer.class);
+        assertThat(redacted).isEqualTo(2);
+        assertThat(TestDatabase.count("select count(*) from outbox where aggregate_id = ?"
+                + " and payload = '{\"redacted\":true}'::jsonb", erased)).isEqualTo(2);
+        assertThat(TestDatabase.count("select count(*) from outbox where aggregate_id = ?"
+                + " and payload->>'name' = 'to-keep'", kept)).isEqualTo(1);
+    }
+
+    @Test
     void backlogGaugesAreExposedAsPrometheusMetrics() {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).contains("fieldsales_outbox_pending").contains("fieldsales_outbox_oldest_pending_age_seconds");

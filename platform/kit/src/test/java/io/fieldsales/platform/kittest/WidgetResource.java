@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -59,6 +60,13 @@ public class WidgetResource {
             throw new ProblemException(ErrorCode.PRECONDITION_REQUIRED, "If-Match is required");
         }
         return widgets.rename(actor.get(), id, Long.parseLong(ifMatch.replace("\"", "")), request).map(WidgetView::of);
+    }
+
+    @DELETE
+    @Path("{id}/events")
+    @RolesAllowed("writer")
+    public Uni<Integer> redactEvents(@PathParam("id") UUID id) {
+        return widgets.redactEvents(id);
     }
 
     @GET

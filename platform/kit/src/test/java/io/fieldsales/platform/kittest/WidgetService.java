@@ -58,6 +58,12 @@ public class WidgetService {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No widget " + id));
     }
 
+    /** Erasure of a widget's events in the outbox (the kit's redaction, in the caller's transaction). */
+    @WithTransaction
+    public Uni<Integer> redactEvents(UUID id) {
+        return outbox.redact("widget", java.util.List.of(id.toString()));
+    }
+
     private static OutboxEvent event(String type, Actor actor, Widget w) {
         return new OutboxEvent(TOPIC, type, "widget", w.id.toString(), actor.tenantId(), actor.userId(),
                 new WidgetChanged(w.id, w.name, w.version));

@@ -2,6 +2,7 @@ package io.fieldsales.platform.testing;
 
 import io.fieldsales.platform.embedded.EmbeddedKafkaBroker;
 import io.fieldsales.platform.embedded.EmbeddedPostgresServer;
+import io.fieldsales.platform.embedded.SuiteTopics;
 import io.fieldsales.platform.embedded.TcpProxy;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,9 +25,7 @@ public final class SharedInfra {
     static final String KAFKA_BROKER_ADDRESS = "fieldsales.test.kafka.broker";
 
     /** The topics every service publishes to or consumes, created up front with their DLQs. */
-    public static final List<String> TOPICS = List.of(
-            "customer.events", "order.events", "cash.events", "security.events", "audit.checkpoints",
-            "customer.events.dlq", "order.events.dlq", "cash.events.dlq", "security.events.dlq", "audit.dlq");
+    public static final List<String> TOPICS = SuiteTopics.names();
 
     private static EmbeddedPostgresServer postgres;
     private static EmbeddedKafkaBroker kafka;
@@ -66,7 +65,7 @@ public final class SharedInfra {
             kafka = EmbeddedKafkaBroker.start(kafkaProxy.port(), null);
             String brokerAddress = kafka.listenerAddress();
             kafkaProxy.forwardTo(Integer.parseInt(brokerAddress.substring(brokerAddress.lastIndexOf(':') + 1)));
-            kafka.createTopics(TOPICS, 3);
+            SuiteTopics.createMissing(kafka.listenerAddress());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 closeQuietly(kafka);
                 closeQuietly(kafkaProxy);

@@ -1,5 +1,7 @@
-package io.fieldsales.gateway.edge;
+package io.fieldsales.gateway.service;
 
+import io.fieldsales.gateway.domain.LimitSpec;
+import io.fieldsales.gateway.domain.Verdict;
 import io.smallrye.mutiny.Uni;
 
 /** Token buckets by key; in memory per instance, or shared by every replica through Redis. */

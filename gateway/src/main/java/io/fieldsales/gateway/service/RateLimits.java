@@ -1,7 +1,9 @@
-package io.fieldsales.gateway.edge;
+package io.fieldsales.gateway.service;
 
-import io.fieldsales.gateway.config.GatewayConfig;
 import io.fieldsales.gateway.config.GatewayConfig.Limit;
+import io.fieldsales.gateway.config.GatewayConfig;
+import io.fieldsales.gateway.domain.LimitSpec;
+import io.fieldsales.gateway.domain.Verdict;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;

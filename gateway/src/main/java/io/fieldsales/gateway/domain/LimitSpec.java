@@ -1,4 +1,4 @@
-package io.fieldsales.gateway.edge;
+package io.fieldsales.gateway.domain;
 
 import io.github.bucket4j.BucketConfiguration;
 import java.time.Duration;

@@ -1,18 +1,18 @@
-package io.fieldsales.gateway.edge;
+package io.fieldsales.gateway.domain;
 
 import io.github.bucket4j.ConsumptionProbe;
 
 /** The outcome of taking from a bucket, with what the RateLimit-* and Retry-After headers need. */
 public record Verdict(LimitSpec limit, boolean allowed, long remaining, long secondsToReset, long retryAfterSeconds) {
 
-    static Verdict of(LimitSpec limit, ConsumptionProbe probe) {
+    public static Verdict of(LimitSpec limit, ConsumptionProbe probe) {
         return new Verdict(limit, probe.isConsumed(), Math.max(0, probe.getRemainingTokens()),
                 ceilSeconds(probe.getNanosToWaitForReset()),
                 probe.isConsumed() ? 0 : Math.max(1, ceilSeconds(probe.getNanosToWaitForRefill())));
     }
 
     /** When a limiter cannot answer (Redis down), the request passes: limits protect, they must not take us down. */
-    static Verdict failOpen(LimitSpec limit) {
+    public static Verdict failOpen(LimitSpec limit) {
         return new Verdict(limit, true, limit.capacity(), 0, 0);
     }
 

@@ -1,5 +1,7 @@
-package io.fieldsales.gateway.edge;
+package io.fieldsales.gateway.service;
 
+import io.fieldsales.gateway.domain.LimitSpec;
+import io.fieldsales.gateway.domain.Verdict;
 import io.github.bucket4j.Bucket;
 import io.smallrye.mutiny.Uni;
 import java.util.Map;

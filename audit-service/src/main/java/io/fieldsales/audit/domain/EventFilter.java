@@ -1,4 +1,4 @@
-package io.fieldsales.audit.repository;
+package io.fieldsales.audit.domain;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;

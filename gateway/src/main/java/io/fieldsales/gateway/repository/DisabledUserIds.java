@@ -1,0 +1,27 @@
+package io.fieldsales.gateway.repository;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.HashSet;
+import java.util.Set;
+
+/** The ids of every disabled user (a small set, read whole on the raw pool, off any request). */
+@ApplicationScoped
+public class DisabledUserIds {
+
+    @Inject
+    Pool pool;
+
+    public Uni<Set<String>> all() {
+        return pool.query("select id from app_user where disabled").execute().map(rows -> {
+            Set<String> ids = new HashSet<>();
+            for (Row r : rows) {
+                ids.add(r.getUUID(0).toString());
+            }
+            return Set.copyOf(ids);
+        });
+    }
+}

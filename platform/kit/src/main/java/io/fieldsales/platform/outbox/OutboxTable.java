@@ -1,0 +1,86 @@
+package io.fieldsales.platform.outbox;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** The relay's statements on the {@code outbox} table (the writes are {@link Outbox}'s). */
+@ApplicationScoped
+public class OutboxTable {
+
+    /** Any constant works as long as every relay of one database uses the same one. */
+    private static final long RELAY_LOCK = 0x6f7574626f78L;
+
+    /** How many rows wait, and how old the oldest one is. */
+    public record Backlog(long pending, long oldestAgeMillis) {
+    }
+
+    @Inject
+    Pool pool;
+
+    /**
+     * Runs {@code pass} in a transaction holding the relay lock, or answers {@code whenLocked} at once if another
+     * relay holds it: one relay publishes at a time, and a row is marked sent in the transaction that published it.
+     */
+    <T> Uni<T> underRelayLock(Function<SqlConnection, Uni<T>> pass, T whenLocked) {
+        return pool.withTransaction(conn -> conn.preparedQuery("select pg_try_advisory_xact_lock($1)")
+                .execute(Tuple.of(RELAY_LOCK))
+                .chain(locked -> locked.iterator().next().getBoolean(0) ? pass.apply(conn)
+                        : Uni.createFrom().item(whenLocked)));
+    }
+
+    /** Up to {@code limit} unsent rows in commit-sequence order. */
+    Uni<List<OutboxRow>> pending(SqlConnection conn, int limit) {
+        return conn.preparedQuery("select " + OutboxRow.COLUMNS + " from outbox where sent_at is null order by seq"
+                        + " limit $1")
+                .execute(Tuple.of(limit))
+                .map(rows -> {
+                    List<OutboxRow> found = new ArrayList<>();
+                    for (Row r : rows) {
+                        found.add(OutboxRow.from(r));
+                    }
+                    return found;
+                });
+    }
+
+    Uni<Void> markSent(SqlConnection conn, Collection<UUID> ids) {
+        return ids.isEmpty() ? Uni.createFrom().voidItem()
+                : conn.preparedQuery("update outbox set sent_at = now(), attempts = attempts + 1 where id = any($1)")
+                        .execute(Tuple.of(ids.toArray(UUID[]::new))).replaceWithVoid();
+    }
+
+    Uni<Void> markFailed(SqlConnection conn, Collection<UUID> ids, String error) {
+        return ids.isEmpty() ? Uni.createFrom().voidItem()
+                : conn.preparedQuery("update outbox set attempts = attempts + 1, last_error = left($2, 1000)"
+                                + " where id = any($1)")
+                        .execute(Tuple.of(ids.toArray(UUID[]::new), error)).replaceWithVoid();
+    }
+
+    Uni<Backlog> backlog() {
+        return pool.query("select count(*), coalesce(extract(epoch from now() - min(occurred_at)) * 1000, 0)::bigint"
+                        + " from outbox where sent_at is null")
+                .execute()
+                .map(rows -> {
+                    Row r = rows.iterator().next();
+                    return new Backlog(r.getLong(0), r.getLong(1));
+                });
+    }
+
+    /** Deletes sent rows older than the retention, at most 10,000 at a time; returns how many. */
+    Uni<Integer> pruneSentBefore(Duration retention) {
+        return pool.preparedQuery("delete from outbox where id in (select id from outbox where sent_at is not null"
+                        + " and sent_at < now() - make_interval(secs => $1) limit 10000)")
+                .execute(Tuple.of((double) retention.toSeconds()))
+                .map(rows -> rows.rowCount());
+    }
+}
