@@ -94,6 +94,26 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void anEndpointWithoutAnAccessRuleIsClosedEvenToAValidToken() {
+        assertProblem(given().get("/api/v1/forgotten").then(), 401, "unauthorized");
+        String token = TestTokens.forTenant(tenant).roles("writer", "admin").mint();
+        given().auth().oauth2(token).get("/api/v1/forgotten").then().statusCode(403);
+    }
+
+    @Test
+    void onlyAccessTokensTypAtJwtAreAccepted() {
+        for (String type : new String[] {"JWT", "id_token+jwt", "jwt"}) {
+            String notAnAccessToken = TestTokens.forTenant(tenant).roles("writer").type(type).mint();
+            assertProblem(given().auth().oauth2(notAnAccessToken).get("/api/v1/widgets/tenant").then(), 401,
+                    "unauthorized");
+        }
+        String mediaType = TestTokens.forTenant(tenant).roles("writer").type("application/at+jwt").mint();
+        given().auth().oauth2(mediaType).get("/api/v1/widgets/tenant").then().statusCode(200);
+        given().auth().oauth2(TestTokens.forTenant(tenant).roles("writer").mint()).get("/api/v1/widgets/tenant")
+                .then().statusCode(200);
+    }
+
+    @Test
     void tokenExpiredWithinTheGraceIsAcceptedBeyondItIsNot() {
         String justExpired = TestTokens.forTenant(tenant).roles("writer")
                 .issuedAt(Instant.now().minus(Duration.ofSeconds(70))).lifetime(Duration.ofSeconds(60)).mint();
