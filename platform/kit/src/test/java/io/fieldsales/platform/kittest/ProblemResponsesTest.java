@@ -2,6 +2,7 @@ package io.fieldsales.platform.kittest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -56,6 +57,23 @@ class ProblemResponsesTest {
                 .body("{\"name\": \"abc\", oops").post("/api/v1/widgets").then(), 400, "malformed_json");
         assertProblem(given().auth().oauth2(writer).contentType("application/json")
                 .body("[1,2,3]").post("/api/v1/widgets").then(), 400, "malformed_json");
+    }
+
+    @Test
+    void malformedJsonProblemsSayWhereInOurWordsNeverTheLibrarys() {
+        String syntax = assertProblem(given().auth().oauth2(writer).contentType("application/json")
+                .body("{\n\"name\": \"abc\",\n oops").post("/api/v1/widgets").then(), 400, "malformed_json")
+                .body("detail", containsString("line 3")).extract().asString();
+        String wrongType = assertProblem(given().auth().oauth2(writer).contentType("application/json")
+                .body("{\"name\": {\"nested\": true}}").post("/api/v1/widgets").then(), 400, "malformed_json")
+                .body("errors[0].field", equalTo("name")).extract().asString();
+        String topLevel = assertProblem(given().auth().oauth2(writer).contentType("application/json")
+                .body("[1,2,3]").post("/api/v1/widgets").then(), 400, "malformed_json").extract().asString();
+        for (String body : new String[] {syntax, wrongType, topLevel}) {
+            assertThat(body).doesNotContain("java.").doesNotContain("com.fasterxml").doesNotContain("Cannot ")
+                    .doesNotContain("`").doesNotContain("WidgetRequest").doesNotContain("START_")
+                    .doesNotContain("Unexpected character");
+        }
     }
 
     @Test
