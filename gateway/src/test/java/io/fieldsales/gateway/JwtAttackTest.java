@@ -163,6 +163,9 @@ class JwtAttackTest {
         attacks.put("not valid before 2 minutes from now", issuer.sign(claims(tenant,
                 c -> c.setNotBefore(NumericDate.fromSeconds(NumericDate.now().getValue() + 120)))));
         attacks.put("missing exp", issuer.sign(claims(tenant, c -> c.unsetClaim("exp"))));
+        attacks.put("typ JWT instead of at+jwt (RFC 9068)", signedWithHeader("typ", "JWT", validClaims(tenant)));
+        attacks.put("typ of an ID token", signedWithHeader("typ", "id_token+jwt", validClaims(tenant)));
+        attacks.put("typ null (no token type)", signedWithHeader("typ", null, validClaims(tenant)));
         attacks.put("signed by another service's test key", TestTokens.forTenant(tenant).roles("admin").mint());
         attacks.put("not a JWT at all", "definitely-not-a-token");
 
@@ -181,6 +184,9 @@ class JwtAttackTest {
             c.setExpirationTime(NumericDate.fromSeconds(NumericDate.now().getValue() - 10));
         }));
         as(justExpired).get("/api/v1/customers/c-1").then().statusCode(200);
+        // RFC 9068 also allows the full media type
+        as(signedWithHeader("typ", "application/at+jwt", validClaims(tenant))).get("/api/v1/customers/c-1").then()
+                .statusCode(200);
     }
 
     private String signedWithHeader(String header, String value, JwtClaims claims) throws Exception {
@@ -189,6 +195,7 @@ class JwtAttackTest {
         jws.setPayload(claims.toJson());
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
         jws.setKeyIdHeaderValue(currentKid());
+        jws.getHeaders().setObjectHeaderValue("typ", "at+jwt");
         jws.getHeaders().setObjectHeaderValue(header, value);
         jws.setKey(keys.signingKey().orElseThrow().privateKey());
         return jws.getCompactSerialization();

@@ -45,6 +45,25 @@ class KeyRotationTest {
     }
 
     @Test
+    void theKeySetIsServedToEveryAcceptCommonJwksClientsSend() {
+        for (String accept : List.of("application/json", "application/jwk-set+json", "*/*",
+                "application/json, text/plain, */*")) {
+            List<String> kids = RestAssured.given().accept(accept).get("/.well-known/jwks.json").then()
+                    .statusCode(200).extract().path("keys.kid");
+            assertThat(kids).as("Accept: " + accept).isNotEmpty();
+        }
+        RestAssured.given().accept("application/json").get("/.well-known/jwks.json").then()
+                .contentType("application/json");
+    }
+
+    @Test
+    void accessTokensDeclareTheirTypeAsRfc9068Asks() {
+        String token = Api.newTenant().adminToken();
+        String header = new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8);
+        assertThat(header).contains("\"typ\":\"at+jwt\"");
+    }
+
+    @Test
     void onlyAPlatformAdminRotatesKeys() {
         Api.Tenant tenant = Api.newTenant();
         as(tenant.adminToken()).post("/api/v1/signing-keys/rotate").then().statusCode(403);

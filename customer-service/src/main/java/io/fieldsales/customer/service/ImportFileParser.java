@@ -88,7 +88,7 @@ public final class ImportFileParser {
                     }
                     record = records.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
-                    lines.add(invalid(row + 1, "row", "is not valid CSV (" + e.getMessage() + ")"));
+                    lines.add(invalid(row + 1, "row", "is not valid CSV (check its quotes and separators)"));
                     break;
                 }
                 row++;
@@ -116,7 +116,7 @@ public final class ImportFileParser {
         } catch (IOException e) {
             throw ProblemException.validation("body", "is not valid CSV");
         } catch (UncheckedIOException | IllegalArgumentException e) {
-            throw ProblemException.validation("body", "is not valid CSV: " + e.getMessage());
+            throw ProblemException.validation("body", "is not valid CSV (check its quotes and separators)");
         }
     }
 

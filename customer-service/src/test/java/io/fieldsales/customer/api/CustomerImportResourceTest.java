@@ -93,6 +93,21 @@ class CustomerImportResourceTest {
     }
 
     @Test
+    void brokenCsvIsDescribedInOurWordsNeverTheParsers() {
+        String missingHeaderName = t.asManager().contentType("text/csv")
+                .body("name,\nX,Y\n".getBytes(StandardCharsets.UTF_8)).post("/api/v1/customers/import")
+                .then().statusCode(400).body("code", org.hamcrest.Matchers.equalTo("validation_failed"))
+                .extract().asString();
+        String unterminated = t.asManager().contentType("text/csv")
+                .body("name,city\n\"Open quote,Soweto\nNext,Row\n".getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/customers/import").then().extract().asString();
+        for (String body : List.of(missingHeaderName, unterminated)) {
+            assertThat(body).contains("is not valid CSV").doesNotContain("Exception").doesNotContain("header name is missing")
+                    .doesNotContain("EOF").doesNotContain("encapsulated").doesNotContain("org.apache");
+        }
+    }
+
+    @Test
     void importOfTenThousandRowsTakesSecondsAndPrintsItsTime() {
         StringBuilder file = new StringBuilder();
         String prefix = t.tenant.toString().substring(0, 8);

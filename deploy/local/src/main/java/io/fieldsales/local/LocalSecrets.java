@@ -49,6 +49,7 @@ public final class LocalSecrets {
         changed |= putIfAbsent(p, "platform-admin.password", () -> password(20));
         changed |= putIfAbsent(p, "gateway.key-encryption-key", () -> randomBase64(32));
         changed |= putIfAbsent(p, "audit.key-encryption-key", () -> randomBase64(32));
+        changed |= putIfAbsent(p, "idempotency.fingerprint-key", () -> randomBase64(32));
         if (!p.containsKey("audit.signing.private-key")) {
             KeyPair pair = ed25519();
             Base64.Encoder base64 = Base64.getEncoder();
@@ -86,6 +87,11 @@ public final class LocalSecrets {
 
     public String gatewayKeyEncryptionKey() {
         return values.getProperty("gateway.key-encryption-key");
+    }
+
+    /** The HMAC key of Idempotency-Key fingerprints, shared by every service of the stack. */
+    public String idempotencyFingerprintKey() {
+        return values.getProperty("idempotency.fingerprint-key");
     }
 
     public String auditKeyEncryptionKey() {

@@ -51,6 +51,9 @@ public final class ServiceProcess {
         }
         vars.put("KAFKA_BOOTSTRAP_SERVERS", env.kafkaBootstrap());
         vars.put("FIELDSALES_JWKS_URL", env.gatewayUrl() + "/.well-known/jwks.json");
+        if (env.secrets() != null) {
+            vars.put("FIELDSALES_IDEMPOTENCY_KEY", env.secrets().idempotencyFingerprintKey());
+        }
         vars.put("QUARKUS_HTTP_PORT", Integer.toString(spec.port()));
         // Reachable from this machine only: the local stack has generated, not secret-grade, credentials.
         vars.put("QUARKUS_HTTP_HOST", "127.0.0.1");

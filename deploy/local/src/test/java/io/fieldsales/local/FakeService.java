@@ -45,7 +45,7 @@ public final class FakeService {
     private static String env() {
         Map<String, String> values = new LinkedHashMap<>();
         for (String name : new String[] {"DB_REACTIVE_URL", "DB_JDBC_URL", "DB_USER", "DB_PASSWORD",
-            "KAFKA_BOOTSTRAP_SERVERS", "FIELDSALES_JWKS_URL", "QUARKUS_HTTP_PORT", "QUARKUS_PROFILE"}) {
+            "KAFKA_BOOTSTRAP_SERVERS", "FIELDSALES_JWKS_URL", "FIELDSALES_IDEMPOTENCY_KEY", "QUARKUS_HTTP_PORT", "QUARKUS_PROFILE"}) {
             values.put(name, System.getenv(name));
         }
         try (Connection c = DriverManager.getConnection(System.getenv("DB_JDBC_URL"), System.getenv("DB_USER"),

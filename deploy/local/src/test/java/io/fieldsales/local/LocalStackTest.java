@@ -83,6 +83,8 @@ class LocalStackTest {
                     .isEqualTo("echo");
             assertThat(env.get("KAFKA_BOOTSTRAP_SERVERS").asText()).isEqualTo(stack.kafkaBootstrap());
             assertThat(env.get("FIELDSALES_JWKS_URL").asText()).endsWith("/.well-known/jwks.json");
+            assertThat(env.get("FIELDSALES_IDEMPOTENCY_KEY").asText()).as("a generated fingerprint key")
+                    .hasSizeGreaterThanOrEqualTo(40);
             assertThat(env.get("QUARKUS_HTTP_PORT").asText()).isEqualTo(Integer.toString(echoPort));
             assertThat(env.get("QUARKUS_PROFILE").asText()).isEqualTo("prod");
 

@@ -19,7 +19,8 @@ public class JwksResource {
 
     @GET
     @PermitAll
-    @Produces("application/jwk-set+json")
+    // RFC 7517's media type first (chosen for */* or no Accept), and plain JSON, which common JWKS clients ask for
+    @Produces({"application/jwk-set+json", "application/json"})
     public Response jwks() {
         String body = keys.current().published(Instant.now()).stream().map(k -> k.publicJwk())
                 .collect(Collectors.joining(",", "{\"keys\":[", "]}"));

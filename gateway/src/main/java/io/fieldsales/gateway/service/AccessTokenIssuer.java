@@ -16,7 +16,7 @@ import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
 
 /**
- * Signs access tokens: RS256 with the current key (header {@code kid}, {@code typ: JWT}), 15 minutes, claims
+ * Signs access tokens: RS256 with the current key (header {@code kid}, {@code typ: at+jwt} as RFC 9068 asks), 15 minutes, claims
  * {@code iss}, {@code aud}, {@code sub} (user id), {@code upn} (username), {@code groups} (roles), {@code tenant_id}
  * (absent for platform users), {@code jti}, {@code iat}, {@code exp}.
  */
@@ -59,7 +59,7 @@ public class AccessTokenIssuer {
         jws.setPayload(claims.toJson());
         jws.setKey(key.privateKey());
         jws.setKeyIdHeaderValue(key.kid());
-        jws.setHeader("typ", "JWT");
+        jws.setHeader("typ", AccessTokenVerifier.ACCESS_TOKEN_TYPE);
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
         try {
             return jws.getCompactSerialization();

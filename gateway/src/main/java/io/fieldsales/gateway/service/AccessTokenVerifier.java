@@ -30,6 +30,7 @@ import org.jose4j.lang.JoseException;
  *       from the token;</li>
  *   <li>{@code kid} required, of at most 64 characters of [A-Za-z0-9_-] (a path or SQL never gets near a lookup), and
  *       one of our published keys;</li>
+ *   <li>{@code typ} must be {@code at+jwt} (RFC 9068), so no other kind of JWT passes as an access token;</li>
  *   <li>{@code iss} and {@code aud} required and ours; {@code exp}, {@code iat}, {@code sub}, {@code jti} required;
  *       {@code exp} and {@code nbf} checked with the configured clock skew (30 s); {@code iat} not in the future.</li>
  * </ul>
@@ -38,6 +39,8 @@ import org.jose4j.lang.JoseException;
 public class AccessTokenVerifier {
 
     static final int MAX_TOKEN_LENGTH = 8192;
+    /** The {@code typ} header of an access token (RFC 9068); {@code application/at+jwt} is accepted too. */
+    public static final String ACCESS_TOKEN_TYPE = "at+jwt";
     private static final Pattern KID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Set<String> FORBIDDEN_HEADERS = Set.of("jku", "x5u", "jwk", "x5c", "crit", "zip");
     private static final AlgorithmConstraints RS256_ONLY = new AlgorithmConstraints(
@@ -154,6 +157,8 @@ public class AccessTokenVerifier {
                 .setAllowedClockSkewInSeconds((int) skew)
                 .setRequireSubject()
                 .setRequireJwtId()
+                // RFC 9068: only access tokens (typ at+jwt) are accepted as bearer tokens, never another JWT of ours
+                .setExpectedType(true, ACCESS_TOKEN_TYPE)
                 .setExpectedIssuer(true, config.tokens().issuer())
                 .setExpectedAudience(true, config.tokens().audience())
                 .setEnableRequireIntegrity()

@@ -14,10 +14,11 @@ import org.jose4j.jwt.JwtClaims;
 
 /**
  * The gateway verifies tokens it signed itself against its in-memory key set (with rotation), through the same
- * strict {@link AccessTokenVerifier} as the proxy, instead of fetching its own JWKS over HTTP.
+ * strict {@link AccessTokenVerifier} as the proxy, instead of fetching its own JWKS over HTTP. Its priority is above
+ * the kit's {@code AccessTokenPrincipalFactory}, which every other service uses.
  */
 @Alternative
-@Priority(1)
+@Priority(10)
 @ApplicationScoped
 public class GatewayJwtCallerPrincipalFactory extends JWTCallerPrincipalFactory {
 

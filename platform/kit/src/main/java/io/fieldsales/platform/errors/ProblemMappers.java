@@ -50,8 +50,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, UriInfo uri) {
-        return Problems.response(ErrorCode.MALFORMED_JSON, "The request body is not valid JSON for this resource: "
-                + safeJsonMessage(e), path(uri));
+        return Problems.response(JsonProblems.malformed(e), path(uri));
     }
 
     /** More specific than JsonProcessingException, so it wins over Quarkus's built-in mapper for this type. */
@@ -190,14 +189,5 @@ public class ProblemMappers {
             }
         }
         return !property.isEmpty() ? property.toString() : parameter == null ? "request" : parameter;
-    }
-
-    /** Jackson's message without the source excerpt (which may echo the client's data back). */
-    private static String safeJsonMessage(JsonProcessingException e) {
-        String message = e.getOriginalMessage();
-        if (message == null) {
-            return "unreadable body";
-        }
-        return message.length() > 200 ? message.substring(0, 200) : message;
     }
 }

@@ -2,6 +2,7 @@ package io.fieldsales.platform.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fieldsales.platform.context.CurrentActor;
 import io.fieldsales.platform.errors.ErrorCode;
@@ -22,10 +23,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +76,13 @@ public class IdempotentRequests {
     /** How long a duplicate waits for the first request's result before answering 409. */
     @ConfigProperty(name = "fieldsales.idempotency.wait", defaultValue = "PT3S")
     Duration wait;
+
+    /**
+     * The server key of request fingerprints (HMAC): the same on every replica; production takes it from
+     * FIELDSALES_IDEMPOTENCY_KEY and has no default.
+     */
+    @ConfigProperty(name = "fieldsales.idempotency.fingerprint-key")
+    String fingerprintKey;
 
     /** An in-progress key older than this is taken over (its request died with its instance). */
     @ConfigProperty(name = "fieldsales.idempotency.lease", defaultValue = "PT1M")
@@ -230,8 +235,7 @@ public class IdempotentRequests {
                     ? Problem.MEDIA_TYPE : MediaType.APPLICATION_JSON);
         }
         try {
-            String body = response.getEntity() == null ? null
-                    : response.getEntity() instanceof String s ? s : json.writeValueAsString(response.getEntity());
+            String body = response.getEntity() == null ? null : storedBody(response.getEntity());
             return new Stored(response.getStatus(), json.writeValueAsString(headers), body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Response is not serializable", e);
@@ -239,15 +243,19 @@ public class IdempotentRequests {
     }
 
     private String fingerprint(String operation, Object body) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(operation.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) '\n');
-            sha.update(json.writeValueAsBytes(body));
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        return RequestFingerprint.of(fingerprintKey.getBytes(StandardCharsets.UTF_8), operation,
+                json.valueToTree(body));
+    }
+
+    /** The response body as stored: JSON without its secret fields (a replay never hands a secret out again). */
+    private String storedBody(Object entity) throws JsonProcessingException {
+        String body = entity instanceof String s ? s : json.writeValueAsString(entity);
+        if (!body.startsWith("{") && !body.startsWith("[")) {
+            return body;
         }
+        JsonNode tree = json.readTree(body);
+        return RequestFingerprint.hasSecrets(tree) ? json.writeValueAsString(RequestFingerprint.withoutSecrets(tree))
+                : body;
     }
 
     private record Stored(int status, String headersJson, String body) {

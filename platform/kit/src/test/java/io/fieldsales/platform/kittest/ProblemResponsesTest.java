@@ -2,6 +2,7 @@ package io.fieldsales.platform.kittest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -59,6 +60,23 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void malformedJsonProblemsSayWhereInOurWordsNeverTheLibrarys() {
+        String syntax = assertProblem(given().auth().oauth2(writer).contentType("application/json")
+                .body("{\n\"name\": \"abc\",\n oops").post("/api/v1/widgets").then(), 400, "malformed_json")
+                .body("detail", containsString("line 3")).extract().asString();
+        String wrongType = assertProblem(given().auth().oauth2(writer).contentType("application/json")
+                .body("{\"name\": {\"nested\": true}}").post("/api/v1/widgets").then(), 400, "malformed_json")
+                .body("errors[0].field", equalTo("name")).extract().asString();
+        String topLevel = assertProblem(given().auth().oauth2(writer).contentType("application/json")
+                .body("[1,2,3]").post("/api/v1/widgets").then(), 400, "malformed_json").extract().asString();
+        for (String body : new String[] {syntax, wrongType, topLevel}) {
+            assertThat(body).doesNotContain("java.").doesNotContain("com.fasterxml").doesNotContain("Cannot ")
+                    .doesNotContain("`").doesNotContain("WidgetRequest").doesNotContain("START_")
+                    .doesNotContain("Unexpected character");
+        }
+    }
+
+    @Test
     void unknownRouteIsA404Problem() {
         assertProblem(given().auth().oauth2(writer).get("/api/v1/nothing-here").then(), 404, "not_found");
         assertProblem(given().get("/no/such/page").then(), 404, "not_found");
@@ -91,6 +109,26 @@ class ProblemResponsesTest {
                 "unauthorized");
         assertProblem(given().auth().oauth2("not.a.jwt").get("/api/v1/widgets/" + UUID.randomUUID()).then(), 401,
                 "unauthorized");
+    }
+
+    @Test
+    void anEndpointWithoutAnAccessRuleIsClosedEvenToAValidToken() {
+        assertProblem(given().get("/api/v1/forgotten").then(), 401, "unauthorized");
+        String token = TestTokens.forTenant(tenant).roles("writer", "admin").mint();
+        given().auth().oauth2(token).get("/api/v1/forgotten").then().statusCode(403);
+    }
+
+    @Test
+    void onlyAccessTokensTypAtJwtAreAccepted() {
+        for (String type : new String[] {"JWT", "id_token+jwt", "jwt"}) {
+            String notAnAccessToken = TestTokens.forTenant(tenant).roles("writer").type(type).mint();
+            assertProblem(given().auth().oauth2(notAnAccessToken).get("/api/v1/widgets/tenant").then(), 401,
+                    "unauthorized");
+        }
+        String mediaType = TestTokens.forTenant(tenant).roles("writer").type("application/at+jwt").mint();
+        given().auth().oauth2(mediaType).get("/api/v1/widgets/tenant").then().statusCode(200);
+        given().auth().oauth2(TestTokens.forTenant(tenant).roles("writer").mint()).get("/api/v1/widgets/tenant")
+                .then().statusCode(200);
     }
 
     @Test

@@ -35,6 +35,8 @@ public final class TestTokens {
     public static final String ISSUER = "fieldsales";
     public static final String AUDIENCE = "fieldsales-api";
     public static final String KEY_ID = "test-key-1";
+    /** The {@code typ} header of an access token (RFC 9068), as the gateway issues them. */
+    public static final String ACCESS_TOKEN_TYPE = "at+jwt";
     static final String KEY_DIR = "fieldsales.test.jwt.dir";
 
     private UUID tenantId;
@@ -44,6 +46,7 @@ public final class TestTokens {
     private Duration lifetime = Duration.ofMinutes(15);
     private String issuer = ISSUER;
     private String audience = AUDIENCE;
+    private String type = ACCESS_TOKEN_TYPE;
 
     private TestTokens() {
     }
@@ -90,6 +93,12 @@ public final class TestTokens {
         return this;
     }
 
+    /** The {@code typ} header (default {@code at+jwt}): tests of tokens that are not access tokens change it. */
+    public TestTokens type(String type) {
+        this.type = type;
+        return this;
+    }
+
     /** Signs the token with the test private key. */
     public String mint() {
         JwtClaimsBuilder claims = Jwt.claims()
@@ -104,7 +113,7 @@ public final class TestTokens {
         if (tenantId != null) {
             claims.claim("tenant_id", tenantId.toString());
         }
-        return claims.jws().keyId(KEY_ID).algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256)
+        return claims.jws().keyId(KEY_ID).header("typ", type).algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256)
                 .sign(privateKey());
     }
 
