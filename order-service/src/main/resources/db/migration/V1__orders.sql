@@ -183,6 +183,7 @@ create table approval (
     subject_type text        not null check (subject_type in ('ORDER', 'RETURN')),
     subject_id   uuid        not null,
     order_id     uuid        not null,
+    customer_id  uuid        not null,
     requester_id text        not null,
     status       text        not null check (status in ('PENDING', 'APPROVED', 'REJECTED', 'SUPERSEDED')),
     steps        jsonb       not null,
