@@ -28,8 +28,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
-/** Approval policies (admin) and approval decisions. */
-@Path("/api/v1")
+/** Approvals: list what the caller may decide, read one, decide a step. */
+@Path("/api/v1/approvals")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ApprovalResource {
@@ -47,23 +47,6 @@ public class ApprovalResource {
     }
 
     @GET
-    @Path("approval-policies")
-    @RolesAllowed(Roles.ADMIN)
-    @Timeout(5000)
-    public Uni<ApprovalPolicy> policy() {
-        return approvals.policy(actor.get()).onFailure().transform(RuleProblems::translate);
-    }
-
-    @PUT
-    @Path("approval-policies")
-    @RolesAllowed(Roles.ADMIN)
-    @Timeout(5000)
-    public Uni<ApprovalPolicy> savePolicy(ApprovalPolicy policy) {
-        return approvals.savePolicy(actor.get(), Bodies.required(policy)).onFailure().transform(RuleProblems::translate);
-    }
-
-    @GET
-    @Path("approvals")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.FINANCE, Roles.AUDITOR})
     @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
     @Timeout(5000)
@@ -91,7 +74,7 @@ public class ApprovalResource {
     }
 
     @GET
-    @Path("approvals/{id}")
+    @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.SALES_REP, Roles.FINANCE, Roles.AUDITOR})
     @Timeout(5000)
     public Uni<ApprovalResponse> get(@PathParam("id") UUID id) {
@@ -99,7 +82,7 @@ public class ApprovalResource {
     }
 
     @POST
-    @Path("approvals/{id}/decision")
+    @Path("{id}/decision")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.FINANCE})
     @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
     @Timeout(5000)

@@ -7,6 +7,7 @@ import io.fieldsales.order.service.Cursors;
 import io.fieldsales.order.service.CustomerDirectory;
 import io.fieldsales.order.service.OrderService;
 import io.fieldsales.order.service.PricingService;
+import io.fieldsales.order.service.ReturnService;
 import io.fieldsales.order.service.RuleProblems;
 import io.fieldsales.platform.context.Actor;
 import io.fieldsales.platform.context.CurrentActor;
@@ -62,6 +63,9 @@ public class OrderResource {
     @Inject
     IdempotentRequests idempotency;
 
+    @Inject
+    ReturnService returns;
+
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.SALES_REP})
     @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
@@ -78,7 +82,7 @@ public class OrderResource {
         PricingService.validate(r.lines());
         return customers.activeCustomer(a.tenantId(), r.customerId(), authorization)
                 .chain(c -> idempotency.execute(key, "POST /api/v1/orders", r, () -> orders.create(a,
-                                new OrderService.NewOrder(c, r.location(), r.lines(), terms, r.note(), null))
+                                new OrderService.NewOrder(c, r.location(), r.lines(), terms, r.note(), null, null))
                         .map(o -> Response.created(URI.create("/api/v1/orders/" + o.id())).tag(ETags.of(o.version()))
                                 .entity(OrderResponse.of(o)).build())
                         .onFailure().transform(RuleProblems::translate)))
@@ -199,6 +203,36 @@ public class OrderResource {
             throw ProblemException.validation("reason", "at most 500 characters");
         }
         return respond(orders.cancel(a, id, version, reason));
+    }
+
+    @POST
+    @Path("{id}/returns")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.SALES_REP})
+    @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
+    @ExponentialBackoff(maxDelay = 1000)
+    @Timeout(5000)
+    public Uni<Response> request(@PathParam("id") UUID orderId, @HeaderParam(IdempotentRequests.HEADER) String key,
+            ReturnResource.ReturnRequest request) {
+        Actor a = actor.get();
+        ReturnResource.ReturnRequest r = Bodies.required(request);
+        return idempotency.execute(key, "POST /api/v1/orders/" + orderId + "/returns", r, () -> returns
+                        .request(a, orderId, r.lines())
+                        .map(v -> Response.created(URI.create("/api/v1/returns/" + v.stored().id()))
+                                .tag(ETags.of(v.stored().version())).entity(ReturnResource.ReturnResponse.of(v.stored(), v.creditNote()))
+                                .build())
+                        .onFailure().transform(RuleProblems::translate))
+                .onFailure().transform(RuleProblems::translate);
+    }
+
+    @GET
+    @Path("{id}/returns")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.SALES_REP, Roles.FINANCE, Roles.CASHIER,
+            Roles.AUDITOR})
+    @Timeout(5000)
+    public Uni<Page<ReturnResource.ReturnResponse>> forOrder(@PathParam("id") UUID orderId) {
+        return returns.forOrder(actor.get(), orderId)
+                .map(items -> new Page<>(items.stream().map(r -> ReturnResource.ReturnResponse.of(r, null)).toList(), null))
+                .onFailure().transform(RuleProblems::translate);
     }
 
     private static Uni<Response> respond(Uni<Order> result) {

@@ -37,8 +37,8 @@ import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
-/** Pricing rules (admin/manager write, sellers and back office read) and the quote endpoint. */
-@Path("/api/v1")
+/** Pricing rules: admins and managers write, sellers and the back office read. */
+@Path("/api/v1/pricing-rules")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class PricingResource {
@@ -76,7 +76,6 @@ public class PricingResource {
     }
 
     @POST
-    @Path("pricing-rules")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     @Timeout(5000)
     public Uni<Response> create(RuleBody body) {
@@ -88,7 +87,7 @@ public class PricingResource {
     }
 
     @GET
-    @Path("pricing-rules/{id}")
+    @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.SALES_REP, Roles.FINANCE, Roles.AUDITOR})
     @Timeout(5000)
     public Uni<Response> get(@PathParam("id") UUID id) {
@@ -97,7 +96,6 @@ public class PricingResource {
     }
 
     @GET
-    @Path("pricing-rules")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.SALES_REP, Roles.FINANCE, Roles.AUDITOR})
     @Timeout(5000)
     public Uni<Page<RuleBody>> list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
@@ -110,7 +108,7 @@ public class PricingResource {
     }
 
     @PATCH
-    @Path("pricing-rules/{id}")
+    @Path("{id}")
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     @Timeout(5000)
@@ -133,22 +131,5 @@ public class PricingResource {
         } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
             throw new ProblemException(ErrorCode.MALFORMED_JSON, "The patch does not fit a pricing rule");
         }
-    }
-
-    @POST
-    @Path("pricing/quote")
-    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.SALES_REP})
-    @Timeout(5000)
-    public Uni<PricedDocument> quote(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            OrderRequests.QuoteRequest request) {
-        Actor a = actor.get();
-        OrderRequests.QuoteRequest r = Bodies.required(request);
-        if (r.customerId() == null) {
-            throw ProblemException.validation("customerId", "required");
-        }
-        PricingService.validate(r.lines());
-        return customers.activeCustomer(a.tenantId(), r.customerId(), authorization)
-                .chain(c -> Panache.withSession(() -> pricing.price(a.tenantId(), c, r.lines())))
-                .onFailure().transform(RuleProblems::translate);
     }
 }

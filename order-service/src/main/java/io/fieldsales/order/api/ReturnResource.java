@@ -88,36 +88,6 @@ public class ReturnResource {
             CreditNoteResponse creditNote) {
     }
 
-    @POST
-    @Path("orders/{id}/returns")
-    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.SALES_REP})
-    @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
-    @ExponentialBackoff(maxDelay = 1000)
-    @Timeout(5000)
-    public Uni<Response> request(@PathParam("id") UUID orderId, @HeaderParam(IdempotentRequests.HEADER) String key,
-            ReturnRequest request) {
-        Actor a = actor.get();
-        ReturnRequest r = Bodies.required(request);
-        return idempotency.execute(key, "POST /api/v1/orders/" + orderId + "/returns", r, () -> returns
-                        .request(a, orderId, r.lines())
-                        .map(v -> Response.created(URI.create("/api/v1/returns/" + v.stored().id()))
-                                .tag(ETags.of(v.stored().version())).entity(ReturnResponse.of(v.stored(), v.creditNote()))
-                                .build())
-                        .onFailure().transform(RuleProblems::translate))
-                .onFailure().transform(RuleProblems::translate);
-    }
-
-    @GET
-    @Path("orders/{id}/returns")
-    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.SALES_REP, Roles.FINANCE, Roles.CASHIER,
-            Roles.AUDITOR})
-    @Timeout(5000)
-    public Uni<Page<ReturnResponse>> forOrder(@PathParam("id") UUID orderId) {
-        return returns.forOrder(actor.get(), orderId)
-                .map(items -> new Page<>(items.stream().map(r -> ReturnResponse.of(r, null)).toList(), null))
-                .onFailure().transform(RuleProblems::translate);
-    }
-
     @GET
     @Path("returns/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.SALES_REP, Roles.FINANCE, Roles.CASHIER,

@@ -67,7 +67,7 @@ public class OrderService {
 
     /** What a create asks for, with the customer already resolved (the survivor of a merge). */
     public record NewOrder(CustomerStanding customer, String location, List<RequestedLine> lines,
-            PaymentTerms paymentTerms, String note, UUID quotationId) {
+            PaymentTerms paymentTerms, String note, UUID quotationId, PricedDocument quoted) {
     }
 
     /** An order with what GET /orders/{id} shows besides its lines. */
@@ -86,7 +86,10 @@ public class OrderService {
             return Uni.createFrom().failure(ProblemException.validation("note", "at most 2000 characters"));
         }
         UUID tenant = actor.tenantId();
-        return pricing.price(tenant, cmd.customer(), cmd.lines())
+        // an accepted quotation keeps the prices it quoted; everything else is priced now
+        Uni<PricedDocument> priced = cmd.quoted() != null ? Uni.createFrom().item(cmd.quoted())
+                : pricing.price(tenant, cmd.customer(), cmd.lines());
+        return priced
                 .chain(doc -> approvalRepository.policy(tenant).chain(policy -> {
                     List<String> steps = policy.stepsForOrder(doc.maxDiscountPercent());
                     OrderStatus status = steps.isEmpty() ? OrderStatus.CONFIRMED : OrderStatus.PENDING_APPROVAL;
@@ -133,6 +136,11 @@ public class OrderService {
             chain = chain.chain(() -> orders.reserve(tenant, orderId, location, e.getKey(), e.getValue()));
         }
         return chain;
+    }
+
+    /** The order, in the caller's session. */
+    public Uni<Order> find(UUID tenant, UUID id) {
+        return orders.find(tenant, id);
     }
 
     @WithSession
@@ -241,8 +249,11 @@ public class OrderService {
             return pricing.price(tenant, customer, lines).chain(doc -> approvalRepository.policy(tenant)
                     .chain(policy -> {
                         List<String> steps = policy.stepsForOrder(doc.maxDiscountPercent());
-                        OrderStatus next = steps.isEmpty() ? o.status()
-                                : OrderStateMachine.next(o.status(), OrderAction.REQUIRE_APPROVAL);
+                        // within policy now: a pending order needs no approval any more and is confirmed
+                        OrderStatus next = !steps.isEmpty()
+                                ? OrderStateMachine.next(o.status(), OrderAction.REQUIRE_APPROVAL)
+                                : o.status() == OrderStatus.PENDING_APPROVAL
+                                        ? OrderStateMachine.next(o.status(), OrderAction.APPROVE) : o.status();
                         SortedMap<String, Long> before = quantities(o.lines());
                         SortedMap<String, Long> after = quantities(doc.lines());
                         return adjustReservations(tenant, o, before, after)
@@ -356,9 +367,7 @@ public class OrderService {
                 deliveredAt == null ? o.deliveredAt() : deliveredAt, o.version() + 1, o.createdAt(), o.updatedAt(),
                 o.lines());
         return orders.update(tenant, changed)
-                .chain(() -> previous == next && eventType.equals(OrderEventTypes.ORDER_CHANGED)
-                        ? orders.statusChange(tenant, o.id(), previous.name(), next.name(), actorId, reason)
-                        : orders.statusChange(tenant, o.id(), previous.name(), next.name(), actorId, reason))
+                .chain(() -> orders.statusChange(tenant, o.id(), previous.name(), next.name(), actorId, reason))
                 .chain(() -> outbox.append(Events.of(eventType, "order", o.id(), tenant,
                         actor == null ? actorId : actor.userId(), OrderPayload.of(changed, previous.name(), reason))))
                 .chain(() -> orders.find(tenant, o.id()));

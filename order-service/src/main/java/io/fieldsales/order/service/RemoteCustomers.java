@@ -21,10 +21,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Asks customer-service about a customer the projection has not heard of yet. Never a hang: each attempt has
- * 700 ms (customer-service answers a read by id in a few ms; a slower answer means it is in trouble), one retry
+ * 500 ms (customer-service answers a read by id in a few ms; a slower answer means it is in trouble), one retry
  * after 100 ms only for transient faults (connection refused or reset, 5xx), a circuit breaker that stops asking for
  * 5 s once half of the last 10 calls failed, and a fallback that answers 503 {@code dependency_unavailable} with
- * Retry-After. Worst case about 1.5 s, under the 2 s the issue allows. A 404 is an answer (unknown customer), not a
+ * Retry-After. Worst case about 1.2 s, under the 2 s the issue allows. A 404 is an answer (unknown customer), not a
  * fault.
  */
 @ApplicationScoped
@@ -43,7 +43,7 @@ public class RemoteCustomers {
         }
     }
 
-    @Timeout(700)
+    @Timeout(500)
     @Retry(maxRetries = 1, delay = 100, jitter = 50, retryOn = {TransientRemoteFailure.class,
             ProcessingException.class}, abortOn = ProblemException.class)
     @ExponentialBackoff(maxDelay = 200)

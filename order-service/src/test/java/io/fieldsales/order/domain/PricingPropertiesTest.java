@@ -45,7 +45,7 @@ class PricingPropertiesTest {
         return line.list().ofMinSize(1).ofMaxSize(6);
     }
 
-    @Property(tries = 300)
+    @Property(tries = 100)
     void theOrderOfRulesIsIrrelevant(@ForAll("lines") List<QuoteLine> lines, @ForAll("rules") List<PricingRule> rules,
             @ForAll long seed) {
         List<PricingRule> shuffled = new ArrayList<>(rules);
@@ -53,7 +53,7 @@ class PricingPropertiesTest {
         assertThat(engine.price(SHOP, lines, shuffled, NOW)).isEqualTo(engine.price(SHOP, lines, rules, NOW));
     }
 
-    @Property(tries = 300)
+    @Property(tries = 100)
     void aNonMatchingRuleChangesNothing(@ForAll("lines") List<QuoteLine> lines,
             @ForAll("rules") List<PricingRule> rules) {
         PricingRule never = new PricingRule(id(0), "never", 100, null, null, skus("NO-SUCH-SKU"),
@@ -63,7 +63,7 @@ class PricingPropertiesTest {
         assertThat(engine.price(SHOP, lines, more, NOW)).isEqualTo(engine.price(SHOP, lines, rules, NOW));
     }
 
-    @Property(tries = 300)
+    @Property(tries = 100)
     void totalsAreNeverNegativeAndLinesAddUpExactly(@ForAll("lines") List<QuoteLine> lines,
             @ForAll("rules") List<PricingRule> rules) {
         PricedDocument doc = engine.price(SHOP, lines, rules, NOW);
@@ -86,7 +86,7 @@ class PricingPropertiesTest {
         assertThat(doc.total().signum()).isGreaterThanOrEqualTo(0);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void aFixedPriceIsNeverUndercutByLowerRules(@ForAll("rules") List<PricingRule> rules) {
         PricingRule fixed = new PricingRule(id(0), "contract", 1000, null, null, RuleConditions.any(),
                 RuleAction.FIXED_PRICE, new BigDecimal("42.5"), "ZAR", false, true);

@@ -64,7 +64,7 @@ class ReturnsAndRefundsTest {
                 .extracting("code").isEqualTo("invalid_amount");
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void acceptedRefundsNeverSumAboveTheNote(@ForAll @Size(max = 20) List<@IntRange(min = -5, max = 500) Integer> cents) {
         BigDecimal note = new BigDecimal("12.34");
         BigDecimal refunded = BigDecimal.ZERO;

@@ -80,7 +80,7 @@ class StockRulesTest {
                         new StockShortage("V", "C", 1, 0)));
     }
 
-    @Property(tries = 300)
+    @Property(tries = 100)
     void anySequenceKeepsTheInvariant(@ForAll @Size(max = 30) List<@IntRange(min = -20, max = 20) Integer> ops) {
         StockLevel s = level(0, 0);
         for (int i = 0; i < ops.size(); i++) {
