@@ -28,7 +28,11 @@ public final class ServiceCatalog {
         return List.of(
                 ServiceSpec.quarkus("gateway", 8080, "identity", null).withEnv(ServiceCatalog::gatewayEnv),
                 ServiceSpec.quarkus("customer-service", 8081, "customers", "customer"),
-                ServiceSpec.quarkus("order-service", 8082, "orders", "order"),
+                ServiceSpec.quarkus("order-service", 8082, "orders", "order")
+                        // asks customer-service about customers its projection has not heard of yet
+                        .withEnv(env -> env.services().stream().filter(s -> "customer".equals(s.upstreamKey()))
+                                .findFirst().map(s -> Map.of("CUSTOMER_SERVICE_URL", env.urlOf(s)))
+                                .orElse(Map.of())),
                 ServiceSpec.quarkus("cash-service", 8083, "cash", "cash"),
                 ServiceSpec.quarkus("audit-service", 8084, "audit", "audit")
                         // The service connects as its login role and works as audit_writer (read and append only);

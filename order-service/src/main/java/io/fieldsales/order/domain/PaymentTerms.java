@@ -1,0 +1,6 @@
+package io.fieldsales.order.domain;
+
+/** Cash on delivery, or on account. */
+public enum PaymentTerms {
+    COD, CREDIT
+}

@@ -1,0 +1,116 @@
+package io.fieldsales.order.api;
+
+import static io.fieldsales.order.TenantFixture.line;
+import static io.fieldsales.order.TenantFixture.orderBody;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.fieldsales.order.Db;
+import io.fieldsales.order.EventsFixture;
+import io.fieldsales.order.FakeCustomerService;
+import io.fieldsales.order.TenantFixture;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Which customers may order: the projection of customer.events, and customer-service when it has not heard. */
+@QuarkusTest
+class CustomerProjectionTest {
+
+    private final TenantFixture t = new TenantFixture();
+
+    @AfterEach
+    void normal() {
+        FakeCustomerService.mode = FakeCustomerService.Mode.NORMAL;
+    }
+
+    private String status(UUID customer) {
+        return Db.text("select status from customer_projection where tenant_id = ? and customer_id = ?", t.tenant,
+                customer);
+    }
+
+    private void publish(String type, UUID customer, String data) {
+        EventsFixture.publish("customer.events", type, t.tenant, customer.toString(), data);
+    }
+
+    @Test
+    void followsCreatedDeletedRestoredAndMergedEvents() {
+        t.product("P1", "1.00");
+        t.stock("W", "P1", 100);
+        UUID customer = UUID.randomUUID();
+        UUID survivor = UUID.randomUUID();
+        publish("io.fieldsales.customer.created.v1", customer, "{\"customer\":"
+                + EventsFixture.snapshot(customer, "Spaza One", "ACTIVE") + "}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "ACTIVE".equals(status(customer)));
+        t.order(customer, "W", line("P1", 1));
+
+        publish("io.fieldsales.customer.deleted.v1", customer, "{\"customerId\":\"" + customer
+                + "\",\"version\":2,\"deletedAt\":\"2026-01-01T00:00:00Z\"}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "DELETED".equals(status(customer)));
+        t.createOrder(customer, "W", line("P1", 1)).statusCode(422).body("code", equalTo("customer_not_active"));
+
+        publish("io.fieldsales.customer.restored.v1", customer, "{\"customer\":"
+                + EventsFixture.snapshot(customer, "Spaza One", "ACTIVE") + "}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "ACTIVE".equals(status(customer)));
+        t.order(customer, "W", line("P1", 1));
+
+        publish("io.fieldsales.customer.merged.v1", survivor, "{\"survivorId\":\"" + survivor + "\",\"sourceIds\":[\""
+                + customer + "\"],\"survivor\":" + EventsFixture.snapshot(survivor, "Spaza Two", "ACTIVE") + "}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "MERGED".equals(status(customer)));
+        t.createOrder(customer, "W", line("P1", 1)).statusCode(201).body("customerId", equalTo(survivor.toString()));
+        assertThat(FakeCustomerService.lastAuthorization).doesNotContainKey(customer.toString());
+    }
+
+    @Test
+    void redeliveredEventsApplyOnce() {
+        UUID customer = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        String data = "{\"customer\":" + EventsFixture.snapshot(customer, "Twice", "ACTIVE") + "}";
+        EventsFixture.publish("customer.events", "io.fieldsales.customer.created.v1", t.tenant, customer.toString(),
+                data, eventId);
+        EventsFixture.publish("customer.events", "io.fieldsales.customer.created.v1", t.tenant, customer.toString(),
+                data, eventId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "ACTIVE".equals(status(customer)));
+        assertThat(Db.count("select count(*) from processed_event where event_id = ?", eventId)).isEqualTo(1);
+    }
+
+    @Test
+    void asksCustomerServiceWithTheCallersTokenWhenTheProjectionDoesNotKnow() {
+        t.product("P2", "1.00");
+        t.stock("W", "P2", 10);
+        UUID customer = UUID.randomUUID();
+        FakeCustomerService.put(customer.toString(), "Fresh Shop", "ACTIVE", null);
+        t.createOrder(customer, "W", line("P2", 1)).statusCode(201);
+        assertThat(FakeCustomerService.lastAuthorization.get(customer.toString()))
+                .isEqualTo("Bearer " + t.token("sales_rep"));
+        assertThat(status(customer)).isEqualTo("ACTIVE");
+
+        UUID unknown = UUID.randomUUID();
+        t.createOrder(unknown, "W", line("P2", 1)).statusCode(422).body("code", equalTo("customer_not_active"));
+        UUID deleted = UUID.randomUUID();
+        FakeCustomerService.put(deleted.toString(), "Gone", "DELETED", null);
+        t.createOrder(deleted, "W", line("P2", 1)).statusCode(422).body("code", equalTo("customer_not_active"));
+    }
+
+    @Test
+    void failsFastWith503WhenCustomerServiceHangsOrFails() {
+        t.product("P3", "1.00");
+        t.stock("W", "P3", 10);
+        for (FakeCustomerService.Mode mode : new FakeCustomerService.Mode[] {FakeCustomerService.Mode.HANG,
+                FakeCustomerService.Mode.ERROR_503}) {
+            FakeCustomerService.mode = mode;
+            UUID customer = UUID.randomUUID();
+            long started = System.nanoTime();
+            t.asRep().body(orderBody(customer, "W", line("P3", 1))).post("/api/v1/orders").then()
+                    .statusCode(503).header("Retry-After", "5").body("code", equalTo("dependency_unavailable"));
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            System.out.println("BENCHMARK order-service create with customer-service " + mode + ": 503 in " + millis
+                    + " ms");
+            assertThat(millis).as("fast failure").isLessThan(2000);
+        }
+        assertThat(Db.count("select count(*) from customer_order where tenant_id = ?", t.tenant)).isZero();
+    }
+}
