@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Customers as Hibernate Reactive entities, always within one tenant; used by the write paths. */
@@ -15,6 +16,11 @@ import java.util.UUID;
 public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID> {
 
     /** The tenant's customer, locked for the rest of the transaction (null if absent or another tenant's). */
+    /** The tenant's customer with this id, in the current session; empty if there is none. */
+    public Uni<Optional<Customer>> findInTenant(UUID tenantId, UUID id) {
+        return find("tenantId = ?1 and id = ?2", tenantId, id).<Customer>firstResult().map(Optional::ofNullable);
+    }
+
     public Uni<Customer> lockInTenant(UUID tenantId, UUID id) {
         return find("tenantId = ?1 and id = ?2", tenantId, id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }

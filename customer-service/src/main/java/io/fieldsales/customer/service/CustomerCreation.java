@@ -29,7 +29,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -144,8 +143,7 @@ public class CustomerCreation {
 
     /** The survivor a contact's owner now lives on (in this transaction's session). */
     private Uni<Customer> survivorOf(UUID tenantId, UUID id) {
-        return MergeChain.survivor(id, next -> customers.find("tenantId = ?1 and id = ?2", tenantId, next)
-                        .<Customer>firstResult().map(Optional::ofNullable))
+        return MergeChain.survivor(id, next -> customers.findInTenant(tenantId, next))
                 .map(found -> found.orElseThrow(() -> new IllegalStateException("contact owner " + id + " is missing")));
     }
 }

@@ -10,6 +10,8 @@ import io.fieldsales.gateway.events.AccountLocked;
 import io.fieldsales.gateway.events.LoginFailed;
 import io.fieldsales.gateway.events.RefreshTokenReused;
 import io.fieldsales.gateway.events.SecurityEventTypes;
+import io.fieldsales.gateway.repository.Accounts;
+import io.fieldsales.gateway.repository.RefreshTokens;
 import io.fieldsales.platform.errors.ErrorCode;
 import io.fieldsales.platform.errors.ProblemException;
 import io.fieldsales.platform.outbox.OutboxEvent;
@@ -54,6 +56,12 @@ public class AuthService {
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    RefreshTokens refreshTokens;
 
     private record Account(Tenant tenant, AppUser user) {
     }
@@ -108,12 +116,10 @@ public class AuthService {
     private Uni<Account> findAccount(String tenantSlug, String username) {
         return Panache.withSession(() -> {
             if (tenantSlug == null) {
-                return AppUser.<AppUser>find("tenantId is null and username = ?1", username).firstResult()
-                        .map(user -> new Account(null, user));
+                return accounts.platformUser(username).map(user -> new Account(null, user));
             }
-            return Tenant.<Tenant>find("slug", tenantSlug).firstResult()
-                    .chain(tenant -> AppUser.<AppUser>find("tenantId = ?1 and username = ?2",
-                                    tenant == null ? new UUID(0, 0) : tenant.id, username).firstResult()
+            return accounts.tenantBySlug(tenantSlug)
+                    .chain(tenant -> accounts.tenantUser(tenant == null ? new UUID(0, 0) : tenant.id, username)
                             .map(user -> new Account(tenant, user)));
         });
     }
@@ -192,8 +198,7 @@ public class AuthService {
         }
         byte[] hash = OpaqueTokens.hash(refreshToken);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        return Panache.<RefreshOutcome>withTransaction(() -> RefreshToken.update("rotatedAt = ?1 where tokenHash = ?2"
-                                + " and rotatedAt is null and revokedAt is null and expiresAt > ?1", now, hash)
+        return Panache.<RefreshOutcome>withTransaction(() -> refreshTokens.rotateIfUsable(hash, now)
                         .chain(updated -> updated == 1 ? rotate(hash) : detectReuse(hash, clientIp)))
                 .chain(outcome -> {
                     if (outcome instanceof Rotated r) {
@@ -206,11 +211,10 @@ public class AuthService {
     }
 
     private Uni<RefreshOutcome> rotate(byte[] hash) {
-        return RefreshToken.<RefreshToken>find("tokenHash", hash).singleResult()
-                .chain(old -> AppUser.<AppUser>findById(old.userId).chain(user -> tenantActive(user).chain(active -> {
+        return refreshTokens.byHash(hash)
+                .chain(old -> accounts.user(old.userId).chain(user -> tenantActive(user).chain(active -> {
                     if (user == null || user.disabled || !active) {
-                        return RefreshToken.update("revokedAt = ?1 where familyId = ?2 and revokedAt is null",
-                                OffsetDateTime.now(ZoneOffset.UTC), old.familyId)
+                        return refreshTokens.revokeFamily(old.familyId, OffsetDateTime.now(ZoneOffset.UTC))
                                 .replaceWith((RefreshOutcome) new Refused("account disabled"));
                     }
                     String next = OpaqueTokens.newToken();
@@ -223,17 +227,16 @@ public class AuthService {
         if (user == null || user.tenantId == null) {
             return Uni.createFrom().item(true);
         }
-        return Tenant.<Tenant>findById(user.tenantId).map(t -> t != null && !t.disabled);
+        return accounts.tenant(user.tenantId).map(t -> t != null && !t.disabled);
     }
 
     private Uni<RefreshOutcome> detectReuse(byte[] hash, String clientIp) {
-        return RefreshToken.<RefreshToken>find("tokenHash", hash).firstResult().chain(token -> {
+        return refreshTokens.byHash(hash).chain(token -> {
             if (token == null || token.rotatedAt == null) {
                 return Uni.createFrom().item((RefreshOutcome) new Refused("unknown, expired or revoked"));
             }
             Instant at = Instant.now();
-            return RefreshToken.update("revokedAt = ?1 where familyId = ?2 and revokedAt is null",
-                            OffsetDateTime.now(ZoneOffset.UTC), token.familyId)
+            return refreshTokens.revokeFamily(token.familyId, OffsetDateTime.now(ZoneOffset.UTC))
                     .chain(() -> securityEvents.appendInTransaction(SecurityEvents.event(
                             SecurityEventTypes.REFRESH_TOKEN_REUSED, "refresh_token_family",
                             token.familyId.toString(), token.tenantId, token.userId.toString(),
@@ -248,10 +251,10 @@ public class AuthService {
             return Uni.createFrom().voidItem();
         }
         byte[] hash = OpaqueTokens.hash(refreshToken);
-        return Panache.withTransaction(() -> RefreshToken.<RefreshToken>find("tokenHash", hash).firstResult()
+        return Panache.withTransaction(() -> refreshTokens.byHash(hash)
                 .chain(token -> token == null ? Uni.createFrom().voidItem()
-                        : RefreshToken.update("revokedAt = ?1 where familyId = ?2 and revokedAt is null",
-                                OffsetDateTime.now(ZoneOffset.UTC), token.familyId).replaceWithVoid()));
+                        : refreshTokens.revokeFamily(token.familyId, OffsetDateTime.now(ZoneOffset.UTC))
+                                .replaceWithVoid()));
     }
 
     private static ProblemException invalidRefreshToken() {

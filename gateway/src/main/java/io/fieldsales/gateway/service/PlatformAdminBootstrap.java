@@ -1,17 +1,12 @@
 package io.fieldsales.gateway.service;
 
 import io.fieldsales.gateway.config.GatewayConfig;
-import io.fieldsales.gateway.domain.Roles;
+import io.fieldsales.gateway.repository.PlatformAdmins;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.Locale;
-import java.util.UUID;
-import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,7 +24,7 @@ public class PlatformAdminBootstrap {
     GatewayConfig config;
 
     @Inject
-    DataSource dataSource;
+    PlatformAdmins platformAdmins;
 
     @Inject
     PasswordRules passwordRules;
@@ -38,34 +33,21 @@ public class PlatformAdminBootstrap {
     PasswordHasher hasher;
 
     void start(@Observes StartupEvent event) throws Exception {
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("select 1 from app_user where tenant_id is null limit 1");
-                    ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    return;
-                }
-            }
-            String username = config.bootstrapAdmin().username().trim().toLowerCase(Locale.ROOT);
-            String password = config.bootstrapAdmin().password().filter(p -> !p.isBlank())
-                    .orElseThrow(() -> new IllegalStateException("No platform admin exists yet: set "
-                            + "FIELDSALES_BOOTSTRAP_ADMIN_PASSWORD (and optionally _USERNAME) for the first start"));
-            try {
-                passwordRules.check("FIELDSALES_BOOTSTRAP_ADMIN_PASSWORD", username, password);
-            } catch (RuntimeException e) {
-                throw new IllegalStateException("FIELDSALES_BOOTSTRAP_ADMIN_PASSWORD breaks the password policy: "
-                        + e.getMessage());
-            }
-            String hash = hasher.hashBlocking(password);
-            try (PreparedStatement insert = c.prepareStatement("insert into app_user (id, tenant_id, username,"
-                    + " password_hash, roles) values (?, null, ?, ?, array['" + Roles.PLATFORM_ADMIN + "'])"
-                    + " on conflict (username) where tenant_id is null do nothing")) {
-                insert.setObject(1, UUID.randomUUID());
-                insert.setString(2, username);
-                insert.setString(3, hash);
-                if (insert.executeUpdate() == 1) {
-                    LOG.infof("Bootstrapped platform admin '%s'", username);
-                }
-            }
+        if (platformAdmins.anyExists()) {
+            return;
+        }
+        String username = config.bootstrapAdmin().username().trim().toLowerCase(Locale.ROOT);
+        String password = config.bootstrapAdmin().password().filter(p -> !p.isBlank())
+                .orElseThrow(() -> new IllegalStateException("No platform admin exists yet: set "
+                        + "FIELDSALES_BOOTSTRAP_ADMIN_PASSWORD (and optionally _USERNAME) for the first start"));
+        try {
+            passwordRules.check("FIELDSALES_BOOTSTRAP_ADMIN_PASSWORD", username, password);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("FIELDSALES_BOOTSTRAP_ADMIN_PASSWORD breaks the password policy: "
+                    + e.getMessage());
+        }
+        if (platformAdmins.create(username, hasher.hashBlocking(password))) {
+            LOG.infof("Bootstrapped platform admin '%s'", username);
         }
     }
 }

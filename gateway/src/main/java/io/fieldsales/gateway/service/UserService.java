@@ -1,14 +1,14 @@
 package io.fieldsales.gateway.service;
 
 import io.fieldsales.gateway.domain.AppUser;
-import io.fieldsales.gateway.domain.RefreshToken;
 import io.fieldsales.gateway.domain.Roles;
+import io.fieldsales.gateway.repository.Accounts;
+import io.fieldsales.gateway.repository.RefreshTokens;
 import io.fieldsales.platform.context.Actor;
 import io.fieldsales.platform.db.DatabaseErrors;
 import io.fieldsales.platform.errors.FieldError;
 import io.fieldsales.platform.errors.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,6 +38,12 @@ public class UserService {
 
     @Inject
     DisabledUsers disabledUsers;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    RefreshTokens refreshTokens;
 
     /** A page of users and the cursor of the next one (the last username; null on the last page). */
     public record Page(List<AppUser> items, String nextCursor) {
@@ -72,9 +78,7 @@ public class UserService {
 
     /** Users of the admin's tenant by username, {@code limit} at a time; the cursor is the last username seen. */
     public Uni<Page> list(Actor admin, String cursor, int limit) {
-        return Panache.withSession(() -> AppUser.<AppUser>find("tenantId = ?1 and username > ?2",
-                        Sort.by("username"), admin.tenantId(), cursor == null ? "" : cursor)
-                .page(0, limit + 1).list())
+        return Panache.withSession(() -> accounts.usersAfter(admin.tenantId(), cursor, limit + 1))
                 .map(users -> {
                     boolean more = users.size() > limit;
                     List<AppUser> items = users.stream().limit(limit).toList();
@@ -118,15 +122,14 @@ public class UserService {
             }
             user.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
             Uni<Integer> revoked = revoke
-                    ? RefreshToken.update("revokedAt = ?1 where userId = ?2 and revokedAt is null",
-                            OffsetDateTime.now(ZoneOffset.UTC), user.id)
+                    ? refreshTokens.revokeAllOfUser(user.id, OffsetDateTime.now(ZoneOffset.UTC))
                     : Uni.createFrom().item(0);
             return revoked.chain(() -> user.persistAndFlush()).replaceWith(user);
         }))).invoke(changed -> disabledUsers.changed(changed.id, changed.disabled));
     }
 
-    private static Uni<AppUser> find(Actor admin, UUID id) {
-        return AppUser.<AppUser>find("id = ?1 and tenantId = ?2", id, admin.tenantId()).firstResult()
+    private Uni<AppUser> find(Actor admin, UUID id) {
+        return accounts.userInTenant(admin.tenantId(), id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No user " + id));
     }
 
