@@ -62,7 +62,7 @@ class AllocationTest {
         assertThat(r.amountPaid).isEqualByComparingTo("10");
     }
 
-    @Property(tries = 300)
+    @Property(tries = 100)
     void allocationsNeverExceedTheReceivable(@ForAll("money") BigDecimal due, @ForAll("moneyLists") List<BigDecimal> waiting) {
         List<BigDecimal> parts = Allocation.allocate(due, waiting);
         BigDecimal sum = parts.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -75,7 +75,7 @@ class AllocationTest {
         }
     }
 
-    @Property(tries = 300)
+    @Property(tries = 100)
     void collectionsAndPaymentsInAnyOrderNeverOverpayAReceivable(@ForAll("money") BigDecimal due,
             @ForAll("moneyLists") List<BigDecimal> attempts) {
         Receivable r = new Receivable();

@@ -127,7 +127,7 @@ class CashLedgerTest {
     record Op(PaymentMethod method, BigDecimal amount, boolean payout) {
     }
 
-    @Property(tries = 300)
+    @Property(tries = 100)
     void expectedIsOpeningPlusCashMinusPayoutsWhateverTheOrder(@ForAll("openingFloats") BigDecimal openingFloat,
             @ForAll("operations") List<Op> ops, @ForAll long seed) {
         List<Op> shuffled = new ArrayList<>(ops);
