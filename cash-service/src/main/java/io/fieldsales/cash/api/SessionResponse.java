@@ -46,10 +46,15 @@ public record SessionResponse(UUID id, String ownerId, String status, String cur
         List<DecisionDto> decisions = withHistory ? v.decisions().stream().map(SessionResponse::decision).toList()
                 : null;
         return new SessionResponse(s.id, s.ownerId, s.status.name(), cur, m(s.openingFloat, cur), s.deviceId,
-                s.location, totals, m(s.countedCash, cur), blind ? null : m(s.expectedCash, cur),
+                s.location, totals, m(s.countedCash, cur), blind ? null : m(expected(s), cur),
                 blind ? null : m(s.variance, cur), blind || s.varianceTier == null ? null : s.varianceTier.name(),
                 blind || s.approvalStep == null ? null : s.approvalStep.role(), s.depositId, s.shortageReceivableId,
                 s.openedAt, s.closedAt, s.decidedAt, counts, decisions);
+    }
+
+    /** While OPEN the expected cash is the running one; from the count on, the counted session's. */
+    private static BigDecimal expected(CashSession s) {
+        return s.status == io.fieldsales.cash.domain.SessionStatus.OPEN ? s.ledger().expectedCash() : s.expectedCash;
     }
 
     private static CountDto count(CashCount c, String cur, boolean blind) {

@@ -44,10 +44,10 @@ class CashReportsTest extends CashTestInfra {
         t.as("finance").get("/api/v1/reports/cash-position").then().statusCode(200)
                 .body("depositConfirmDays", equalTo(3))
                 .body("items.find { it.repId == '" + t.userOf("sales_rep") + "' }.openSessionsExpectedCash",
-                        equalTo(150))
-                .body("items.find { it.repId == 'rep-2' }.closedNotDeposited", equalTo(70))
+                        equalTo(150f))
+                .body("items.find { it.repId == 'rep-2' }.closedNotDeposited", equalTo(70f))
                 .body("items.find { it.repId == 'rep-2' }.closedNotDepositedAgeDays", equalTo(0))
-                .body("items.find { it.repId == 'rep-3' }.depositedNotConfirmed", equalTo(30))
+                .body("items.find { it.repId == 'rep-3' }.depositedNotConfirmed", equalTo(30f))
                 .body("items.location", hasItem("Depot North"));
     }
 }
