@@ -148,6 +148,7 @@ final class DemoData {
                 Duration.between(start, Instant.now()).toMillis() / 1000.0);
         failures.stream().limit(5).forEach(f -> out.println("            " + f));
         loadCatalogStockAndOrders(adminToken, repToken);
+        loadCashSessions(passwords);
     }
 
     /** Products, a warehouse and two vans with stock, and a few orders; skipped if order-service is not running. */
@@ -198,6 +199,45 @@ final class DemoData {
         out.printf(Locale.ROOT, "  orders    %-17s %d products (%d new), stock at %d locations, %d orders (%.1f s)%n",
                 "", products.length, newProducts, locations.length, orders,
                 Duration.between(start, Instant.now()).toMillis() / 1000.0);
+    }
+
+    /**
+     * A day of cash: each rep opens a session, collects and closes it (one exact count, one small shortage that waits
+     * for the supervisor). Fixed Idempotency-Keys per day make a rerun the same day replay instead of duplicating.
+     */
+    private void loadCashSessions(Properties passwords) throws IOException, InterruptedException {
+        String day = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        int closed = 0;
+        List<String> failures = new ArrayList<>();
+        String[][] plan = {{"sipho.rep", "500.00", "1250.00", "1750.00"}, {"lerato.rep", "300.00", "820.50", "1115.50"}};
+        for (String[] p : plan) {
+            String token = gateway.login(new Credentials(TENANT, p[0], passwords.getProperty(p[0])));
+            String key = "demo-cash-" + p[0] + "-" + day;
+            GatewayClient.Reply opened = gateway.post("/api/v1/cash-sessions", token,
+                    Map.of("openingFloat", p[1], "currency", "ZAR", "location", "Johannesburg depot"),
+                    Map.of("Idempotency-Key", key + "-open"));
+            if (opened.status() != 201) {
+                failures.add(p[0] + " open: HTTP " + opened.status());
+                continue;
+            }
+            String id = opened.body().path("id").asText();
+            gateway.post("/api/v1/cash-sessions/" + id + "/collections", token,
+                    Map.of("amount", p[2], "method", "CASH", "reference", "demo receipts"),
+                    Map.of("Idempotency-Key", key + "-cash"));
+            gateway.post("/api/v1/cash-sessions/" + id + "/collections", token,
+                    Map.of("amount", "640.00", "method", "MOBILE_MONEY", "reference", "demo transfers"),
+                    Map.of("Idempotency-Key", key + "-mobile"));
+            GatewayClient.Reply close = gateway.post("/api/v1/cash-sessions/" + id + "/close", token,
+                    Map.of("countedCash", p[3]), Map.of("Idempotency-Key", key + "-close"));
+            if (close.ok()) {
+                closed++;
+            } else {
+                failures.add(p[0] + " close: HTTP " + close.status());
+            }
+        }
+        out.printf(Locale.ROOT, "  cash      %-17s %d sessions opened and counted, %d failed%n", "", closed,
+                failures.size());
+        failures.forEach(f -> out.println("            " + f));
     }
 
     /** The demo users' passwords: generated once, then read back, so a rerun logs in as the same users. */
