@@ -180,4 +180,23 @@ class ReceivableEventsTest extends CashTestInfra {
                 refund)).isEqualTo(1);
         t.as("supervisor").get("/api/v1/cash-sessions/" + session).then().body("expectedCash", equalTo(38.00f));
     }
+
+    @Test
+    void anOrderEventThatCanNeverBeProcessedGoesToTheDeadLetterTopicAndTheConsumerKeepsGoing() {
+        TenantFixture t = new TenantFixture();
+        UUID order = UUID.randomUUID();
+        UUID next = UUID.randomUUID();
+        try (TopicProbe dlq = TopicProbe.on("order.events.dlq"); OrderEvents events = new OrderEvents()) {
+            events.send(UUID.randomUUID(), t.tenant, OrderEvents.DELIVERED, order.toString(),
+                    "{\"orderId\":\"" + order + "\",\"amountDue\":12.345,\"currency\":\"ZAR\"}");
+            var dead = dlq.await(r -> order.toString().equals(r.key()), 1, Duration.ofSeconds(60));
+            assertThat(dead).hasSize(1);
+            assertThat(TopicProbe.header(dead.get(0), "dead-letter-reason")).contains("amountDue");
+            events.send(UUID.randomUUID(), t.tenant, OrderEvents.DELIVERED, order.toString(),
+                    OrderEvents.delivered(next, UUID.randomUUID(), "rep-x", "5", "ZAR", "COD"));
+            awaitReceivable(t, next);
+        }
+        assertThat(Db.count("select count(*) from receivable where tenant_id = ? and order_id = ?", t.tenant, order))
+                .isZero();
+    }
 }
