@@ -16,12 +16,12 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import javax.crypto.SecretKey;
 
 /** Reads of the trail: filtered lists newest first and entity timelines, with personal data revealed. */
@@ -68,29 +68,35 @@ public class AuditReader {
         boolean more = fetched.size() > limit;
         List<AuditRecord> records = more ? fetched.subList(0, limit) : fetched;
         String next = more ? cursor(records.get(records.size() - 1).sequence()) : null;
-        Set<String> subjects = records.stream().map(AuditRecord::piiSubject).filter(Objects::nonNull)
-                .collect(Collectors.toSet());
+        List<JsonNode> data = records.stream().map(this::data).toList();
+        Set<String> subjects = new HashSet<>();
+        for (int i = 0; i < records.size(); i++) {
+            subjects.addAll(PersonalData.subjects(data.get(i), records.get(i).piiSubject()));
+        }
         return subjectKeys.find(pool, tenantId, subjects).map(wrapped -> {
+            Map<String, SecretKey> keys = new HashMap<>();
+            PersonalData.Keys lookup = subject -> keys.computeIfAbsent(subject, s -> {
+                byte[] w = wrapped.get(s);
+                return w == null ? null : dataKeys.unwrap(w, tenantId, s);
+            });
             List<AuditEventView> views = new ArrayList<>(records.size());
-            for (AuditRecord r : records) {
-                views.add(view(r, wrapped));
+            for (int i = 0; i < records.size(); i++) {
+                views.add(view(records.get(i), data.get(i), lookup));
             }
             return new AuditEventPage(views, next);
         });
     }
 
-    private AuditEventView view(AuditRecord r, Map<String, byte[]> wrappedKeys) {
-        JsonNode data;
+    private JsonNode data(AuditRecord r) {
         try {
-            data = json.readTree(r.data());
+            return json.readTree(r.data());
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Stored data is not JSON at sequence " + r.sequence(), e);
         }
-        if (r.piiSubject() != null) {
-            byte[] wrapped = wrappedKeys.get(r.piiSubject());
-            SecretKey key = wrapped == null ? null : dataKeys.unwrap(wrapped, r.tenantId(), r.piiSubject());
-            data = PersonalData.reveal(data, key, PersonalData.aad(r.tenantId(), r.piiSubject(), r.eventId()), json);
-        }
+    }
+
+    private AuditEventView view(AuditRecord r, JsonNode stored, PersonalData.Keys keys) {
+        JsonNode data = PersonalData.reveal(stored, keys, r.tenantId(), r.eventId(), r.piiSubject(), json);
         return new AuditEventView(r.sequence(), r.eventId(), r.type(), r.source(), r.topic(), r.entityType(),
                 r.entityId(), r.actorId(), r.requestId(), r.occurredAt(), r.receivedAt(), r.refs(), data,
                 ChainHash.hex(r.prevHash()), ChainHash.hex(r.hash()));
