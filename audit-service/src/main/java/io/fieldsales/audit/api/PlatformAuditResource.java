@@ -2,6 +2,7 @@ package io.fieldsales.audit.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fieldsales.audit.domain.CheckpointSigner;
 import io.fieldsales.audit.domain.PlatformChain;
 import io.fieldsales.audit.repository.EventFilter;
 import io.fieldsales.audit.service.AuditExport;
@@ -131,6 +132,7 @@ public class PlatformAuditResource {
         var signer = checkpoints.signer();
         return checkpoints.list(PlatformChain.ID, null, null, max)
                 .map(listing -> new CheckpointPage(listing.items().stream().map(CheckpointView::of).toList(), null,
-                        new CheckpointPage.SigningKey(signer.keyId(), io.fieldsales.audit.domain.CheckpointSigner.ALGORITHM, signer.publicKeyBase64())));
+                        new CheckpointPage.SigningKey(signer.keyId(), CheckpointSigner.ALGORITHM,
+                                signer.publicKeyBase64())));
     }
 }

@@ -36,8 +36,8 @@ public final class DataKeys {
         }
     }
 
-    private static final java.util.regex.Pattern ID_SUBJECT =
-            java.util.regex.Pattern.compile("[a-z][a-z0-9_-]{0,40}:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final java.util.regex.Pattern ID_SUBJECT = java.util.regex.Pattern.compile(
+            "[a-z][a-z0-9_-]{0,40}:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     /**
      * The name a subject is stored under (in ciphertexts, pii_subject and subject_key): subjects named by an id

@@ -28,8 +28,9 @@ import org.jboss.logging.Logger;
  * Stores every event of the suite's topics in its tenant's trail, once per CloudEvents source and id; security
  * events without a tenant go to the platform chain ({@link PlatformChain}). A record that can never be stored (no
  * tenant outside security.events, broken JSON, not a CloudEvent, a source that does not own the topic, an unknown
- * type for its topic) fails at once and the connector moves it to {@code audit.dlq} with the reason; transient failures are retried with backoff (5 tries,
- * 200 ms doubling to 5 s: rides out a failover of the database without stalling the partition for long).
+ * type for its topic) fails at once and the connector moves it to {@code audit.dlq} with the reason; transient
+ * failures are retried with backoff (5 tries, 200 ms doubling to 5 s: rides out a failover of the database without
+ * stalling the partition for long).
  */
 @ApplicationScoped
 public class AuditEventsConsumer {

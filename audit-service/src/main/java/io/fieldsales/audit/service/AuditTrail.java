@@ -82,7 +82,8 @@ public class AuditTrail {
                 .chainedTo(head.lastHash());
         Uni<Void> write = events.append(c, record);
         for (String subject : ErasedSubjects.of(e)) {
-            write = write.chain(() -> subjectKeys.destroy(c, e.tenantId(), dataKeys.storedSubject(e.tenantId(), subject)));
+            String stored = dataKeys.storedSubject(e.tenantId(), subject);
+            write = write.chain(() -> subjectKeys.destroy(c, e.tenantId(), stored));
         }
         return write.replaceWith(new AppendResult(true, sequence));
     }
