@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,8 @@ import java.util.Set;
  * ({@code survivorValue}: the survivor's, {@code sourceValue}: the source's). A type that is not declared (order,
  * cash and future types until they are declared here) falls back to the field-name rule: every member named like
  * personal data ({@link #PERSONAL_NAMES}, at any depth) belongs to the event's default subject
- * ({@link NewAuditEvent#personalDataSubject()}).
+ * ({@link NewAuditEvent#personalDataSubject()}). The rule also covers what a declared type holds outside its
+ * declarations (a field a producer added), except members declared clear ({@link #CLEAR}).
  */
 public final class PersonalDataCatalog {
 
@@ -75,6 +78,11 @@ public final class PersonalDataCatalog {
             Map.entry("io.fieldsales.gateway.access.denied.v1", List.of(
                     new Declaration("", Set.of("clientIp"), "user", "userId", true))));
 
+    /** Root members of declared types that hold no personal data although their keys may look so. */
+    static final Map<String, Set<String>> CLEAR = Map.of(
+            // field name -> id of the source that filled it
+            "io.fieldsales.customer.merged.v1", Set.of("filledFields"));
+
     private PersonalDataCatalog() {
     }
 
@@ -101,11 +109,8 @@ public final class PersonalDataCatalog {
         if (data == null || !data.isObject()) {
             return found;
         }
-        List<Declaration> declarations = DECLARED.get(event.type());
-        if (declarations == null) {
-            byName(data, event.personalDataSubject(), found);
-            return found;
-        }
+        List<Declaration> declarations = DECLARED.getOrDefault(event.type(), List.of());
+        Map<ObjectNode, Set<String>> located = new IdentityHashMap<>();
         for (Declaration d : declarations) {
             for (ObjectNode holder : containers(data, d.container())) {
                 String subject = subject(event, (ObjectNode) data, holder, d);
@@ -113,10 +118,16 @@ public final class PersonalDataCatalog {
                     JsonNode v = holder.get(field);
                     if (v != null && !v.isNull()) {
                         found.add(new PersonalValue(holder, field, subject));
+                        located.computeIfAbsent(holder, h -> new HashSet<>()).add(field);
                     }
                 }
             }
         }
+        // Defense in depth: whatever else is named like personal data (an undeclared type, or a field a producer
+        // added to a declared one) belongs to the event's default subject, except members declared clear.
+        Set<String> clear = CLEAR.getOrDefault(event.type(), Set.of());
+        clear.forEach(member -> located.computeIfAbsent((ObjectNode) data, h -> new HashSet<>()).add(member));
+        byName(data, event.personalDataSubject(), located, found);
         return found;
     }
 
@@ -162,17 +173,22 @@ public final class PersonalDataCatalog {
         return objects;
     }
 
-    private static void byName(JsonNode node, String subject, List<PersonalValue> found) {
+    private static void byName(JsonNode node, String subject, Map<ObjectNode, Set<String>> located,
+            List<PersonalValue> found) {
         if (node instanceof ArrayNode array) {
-            array.forEach(child -> byName(child, subject, found));
+            array.forEach(child -> byName(child, subject, located, found));
         } else if (node instanceof ObjectNode object) {
+            Set<String> skip = located.getOrDefault(object, Set.of());
             Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> f = fields.next();
+                if (skip.contains(f.getKey())) {
+                    continue;
+                }
                 if (personalName(f.getKey()) && !f.getValue().isNull()) {
                     found.add(new PersonalValue(object, f.getKey(), subject));
                 } else {
-                    byName(f.getValue(), subject, found);
+                    byName(f.getValue(), subject, located, found);
                 }
             }
         }
