@@ -96,7 +96,7 @@ class AuditIngestTest {
         String marker = "poison-" + UUID.randomUUID();
         try (TopicProbe dlq = TopicProbe.on("audit.dlq"); TestEvents events = new TestEvents()) {
             Map<String, String> base = Map.of("ce_specversion", "1.0", "ce_type", "io.fieldsales.customer.created.v1",
-                    "ce_source", "/test", "ce_subject", marker);
+                    "ce_source", "customer-service", "ce_subject", marker);
             Map<String, String> noTenant = new java.util.HashMap<>(base);
             noTenant.put("ce_id", UUID.randomUUID().toString());
             events.sendRaw("customer.events", marker, "{\"id\":1}", noTenant);
@@ -125,7 +125,7 @@ class AuditIngestTest {
                     .anySatisfy(reason -> assertThat(reason).contains("has no tenantid"))
                     .anySatisfy(reason -> assertThat(reason).contains("not valid JSON"))
                     .anySatisfy(reason -> assertThat(reason).contains("unknown event type io.fieldsales.customer.teleported.v1"))
-                    .anySatisfy(reason -> assertThat(reason).contains("on cash.events"))
+                    .anySatisfy(reason -> assertThat(reason).contains("does not own cash.events"))
                     .anySatisfy(reason -> assertThat(reason).contains("not a CloudEvent"));
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> Db.count("select count(*) from audit_event where event_id = ?", good) == 1);

@@ -30,41 +30,42 @@ class CryptoShreddingTest {
     void personalDataIsStoredEncryptedAndErasureShredsItWhileTheChainStillVerifies() {
         String customer = UUID.randomUUID().toString();
         String other = UUID.randomUUID().toString();
-        Seed.customer(trail, tenant, "created", customer, "{\"id\":\"" + customer + "\",\"name\":\"Thandi Nkosi\","
+        Seed.customer(trail, tenant, "created", customer, "{\"customer\":{\"id\":\"" + customer + "\",\"name\":\"Thandi Nkosi\","
                 + "\"email\":\"thandi@example.co.za\",\"phone\":\"+27821234567\",\"externalRef\":\"ERP-77\","
-                + "\"address\":{\"lines\":[\"12 Main Rd\"],\"city\":\"Durban\"},\"tags\":[\"vip\"],\"version\":0}");
+                + "\"address\":{\"lines\":[\"12 Main Rd\"],\"city\":\"Durban\"},\"tags\":[\"vip\"],\"version\":0}}");
         Seed.append(trail, tenant, "order.events", "io.fieldsales.order.order.placed.v1", UUID.randomUUID().toString(),
                 "rep-1", null, "{\"customerId\":\"" + customer + "\",\"deliveryAddress\":\"12 Main Rd\",\"total\":\"10.00\"}");
-        Seed.customer(trail, tenant, "created", other, "{\"name\":\"Other Person\",\"email\":\"o@example.com\"}");
+        Seed.customer(trail, tenant, "created", other, "{\"customer\":{\"name\":\"Other Person\",\"email\":\"o@example.com\"}}");
 
         String stored = Db.text("select string_agg(data::text, ' ') from audit_event where tenant_id = ?", tenant);
         assertThat(stored).doesNotContain("Thandi").doesNotContain("thandi@example.co.za").doesNotContain("+27821234567")
-                .doesNotContain("ERP-77").doesNotContain("Main Rd").contains("pii:v1:").contains("vip");
+                .doesNotContain("ERP-77").doesNotContain("Main Rd").contains("pii:v2:customer:" + customer).contains("vip");
 
         JsonPath before = timeline(customer);
-        assertThat(before.getString("items[0].data.name")).isEqualTo("Thandi Nkosi");
-        assertThat(before.getString("items[0].data.email")).isEqualTo("thandi@example.co.za");
-        assertThat(before.getString("items[0].data.address.city")).isEqualTo("Durban");
+        assertThat(before.getString("items[0].data.customer.name")).isEqualTo("Thandi Nkosi");
+        assertThat(before.getString("items[0].data.customer.email")).isEqualTo("thandi@example.co.za");
+        assertThat(before.getString("items[0].data.customer.address.city")).isEqualTo("Durban");
         assertThat(before.getString("items[1].data.deliveryAddress")).isEqualTo("12 Main Rd");
 
-        Seed.customer(trail, tenant, "erased", customer, "{\"id\":\"" + customer + "\"}");
+        Seed.customer(trail, tenant, "erased", customer, "{\"customerId\":\"" + customer + "\",\"alsoErased\":[]}");
         // a late event about the erased customer never gets a new key
-        Seed.customer(trail, tenant, "updated", customer, "{\"name\":\"Thandi Again\"}");
+        Seed.customer(trail, tenant, "updated", customer, "{\"customer\":{\"name\":\"Thandi Again\"},"
+                + "\"changedFields\":[\"name\"]}");
 
         JsonPath after = timeline(customer);
-        assertThat(after.getString("items[0].data.name")).isEqualTo("[erased]");
-        assertThat(after.getString("items[0].data.email")).isEqualTo("[erased]");
-        assertThat(after.getString("items[0].data.address")).isEqualTo("[erased]");
-        assertThat(after.getList("items[0].data.tags", String.class)).containsExactly("vip");
+        assertThat(after.getString("items[0].data.customer.name")).isEqualTo("[erased]");
+        assertThat(after.getString("items[0].data.customer.email")).isEqualTo("[erased]");
+        assertThat(after.getString("items[0].data.customer.address")).isEqualTo("[erased]");
+        assertThat(after.getList("items[0].data.customer.tags", String.class)).containsExactly("vip");
         assertThat(after.getString("items[1].data.deliveryAddress")).isEqualTo("[erased]");
         assertThat(after.getString("items[1].data.total")).isEqualTo("10.00");
-        assertThat(after.getString("items[3].data.name")).isEqualTo("[erased]");
+        assertThat(after.getString("items[3].data.customer.name")).isEqualTo("[erased]");
         assertThat(Db.text("select data::text from audit_event where tenant_id = ? and event_type ="
                 + " 'io.fieldsales.customer.updated.v1' and entity_id = ?", tenant, customer)).doesNotContain("Thandi");
         assertThat(Db.count("select count(*) from subject_key where tenant_id = ? and subject = ?"
                 + " and wrapped_key is null and destroyed_at is not null", tenant, "customer:" + customer)).isEqualTo(1);
         // other customers keep their data
-        assertThat(timeline(other).getString("items[0].data.name")).isEqualTo("Other Person");
+        assertThat(timeline(other).getString("items[0].data.customer.name")).isEqualTo("Other Person");
         given().auth().oauth2(auditor).get("/api/v1/audit/verify").then().statusCode(200).body("valid", is(true));
     }
 }

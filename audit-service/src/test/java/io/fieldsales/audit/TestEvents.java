@@ -29,11 +29,24 @@ public final class TestEvents implements AutoCloseable {
 
     public void send(String topic, Integer partition, UUID id, UUID tenant, String type, String subject, String actor,
             String requestId, String data) {
+        sendFrom(OWNERS.get(topic), topic, partition, id, tenant, type, subject, actor, requestId, data);
+    }
+
+    /**
+     * The service that owns each topic, as its outbox writes {@code ce_source} (its quarkus.application.name); the
+     * trail rejects any other source on the topic.
+     */
+    public static final Map<String, String> OWNERS = Map.of("customer.events", "customer-service",
+            "order.events", "order-service", "cash.events", "cash-service", "security.events", "gateway");
+
+    /** Sends one event with an explicit {@code ce_source} (null: none). */
+    public void sendFrom(String source, String topic, Integer partition, UUID id, UUID tenant, String type,
+            String subject, String actor, String requestId, String data) {
         ProducerRecord<String, String> r = new ProducerRecord<>(topic, partition, subject, data);
         header(r, "ce_specversion", "1.0");
         header(r, "ce_id", id.toString());
         header(r, "ce_type", type);
-        header(r, "ce_source", "/test/" + topic);
+        header(r, "ce_source", source);
         header(r, "ce_subject", subject);
         header(r, "ce_time", OffsetDateTime.now(ZoneOffset.UTC).toString());
         header(r, "content-type", "application/json");

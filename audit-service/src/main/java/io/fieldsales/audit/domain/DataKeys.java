@@ -18,12 +18,48 @@ public final class DataKeys {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int IV_BYTES = 12;
     private final SecretKey keyEncryptionKey;
+    private final SecretKey pseudonymKey;
 
     public DataKeys(byte[] keyEncryptionKey) {
         if (keyEncryptionKey.length != 32) {
             throw new IllegalArgumentException("The key-encryption key must be 32 bytes (AES-256)");
         }
         this.keyEncryptionKey = new SecretKeySpec(keyEncryptionKey, "AES");
+        try {
+            javax.crypto.Mac derive = javax.crypto.Mac.getInstance("HmacSHA256");
+            derive.init(new SecretKeySpec(keyEncryptionKey, "HmacSHA256"));
+            this.pseudonymKey = new SecretKeySpec(
+                    derive.doFinal("fieldsales-audit-subject-pseudonym-v1".getBytes(StandardCharsets.UTF_8)),
+                    "HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final java.util.regex.Pattern ID_SUBJECT = java.util.regex.Pattern.compile(
+            "[a-z][a-z0-9_-]{0,40}:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    /**
+     * The name a subject is stored under (in ciphertexts, pii_subject and subject_key): subjects named by an id
+     * ({@code customer:<uuid>}) as they are; any other ({@code login:acme/sipho@x.co}, {@code account:ip/1.2.3.4},
+     * which would put the person in clear next to the ciphertext) as {@code kind:~} + a keyed digest (HMAC-SHA-256
+     * under a key derived from the key-encryption key), stable per tenant and subject.
+     */
+    public String storedSubject(UUID tenantId, String subject) {
+        if (ID_SUBJECT.matcher(subject).matches()) {
+            return subject;
+        }
+        int colon = subject.indexOf(':');
+        String kind = colon > 0 && colon <= 40 ? subject.substring(0, colon) : "subject";
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(pseudonymKey);
+            byte[] digest = mac.doFinal((tenantId + "|" + subject).getBytes(StandardCharsets.UTF_8));
+            return kind + ":~" + java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(java.util.Arrays.copyOf(digest, 18));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot name a subject", e);
+        }
     }
 
     /** A fresh data key, wrapped for storage. */

@@ -28,7 +28,31 @@ public final class EventTypes {
             "cash.events", List.of("io.fieldsales.cash."),
             "security.events", List.of("io.fieldsales.security.", "io.fieldsales.gateway.", "io.fieldsales.identity."));
 
+    /**
+     * The one service allowed to publish on each topic: its CloudEvents source ({@code ce_source}, which the
+     * platform's outbox sets to the service's {@code quarkus.application.name}). A record whose source does not own
+     * its topic is rejected; Kafka ACLs (per-service principals, see docs/security.md) make the source claim hold.
+     */
+    static final Map<String, String> OWNERS = Map.of(
+            "customer.events", "customer-service",
+            "order.events", "order-service",
+            "cash.events", "cash-service",
+            "security.events", "gateway");
+
+    /** The topic whose events may carry no tenant (they go to the platform chain). */
+    public static final String SECURITY_TOPIC = "security.events";
+
     private EventTypes() {
+    }
+
+    /** The source that owns the topic, or null for a topic the trail does not read. */
+    public static String owner(String topic) {
+        return OWNERS.get(topic);
+    }
+
+    /** Whether {@code source} may publish on {@code topic}. */
+    public static boolean ownedBy(String topic, String source) {
+        return source != null && source.equals(OWNERS.get(topic));
     }
 
     /** Whether the type is a known schema on that topic. */

@@ -18,100 +18,117 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 
 /**
- * Crypto-shredding of the personal data inside stored payloads: the value of every personal field (name, email,
- * phone, address, externalRef, ... at any depth) is replaced by {@code "pii:v1:" + base64(iv || AES-GCM(json))}
- * under the data key of the event's subject, bound to tenant, subject and event id. Once the key is destroyed,
- * the ciphertext (still covered by the chain) can no longer be read, and reads show {@value #ERASED}.
+ * Crypto-shredding of the personal data inside stored payloads. Which values are personal, and whose, is declared
+ * in {@link PersonalDataCatalog}; each such value is replaced by
+ * {@code "pii:v2:" + subject + ":" + base64(iv || AES-GCM(json))} under the data key of ITS subject (so the
+ * contacts of a merged customer inside a merge event are shredded with that customer), bound to tenant, subject
+ * and event id. Once a subject's key is destroyed its ciphertexts (still covered by the chain) can no longer be
+ * read, and reads show {@value #ERASED}. Records written before v2 hold {@code "pii:v1:" + base64(..)} under the
+ * record's {@code pii_subject}.
  */
 public final class PersonalData {
 
     public static final String PREFIX = "pii:v1:";
+    public static final String PREFIX_V2 = "pii:v2:";
     public static final String ERASED = "[erased]";
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** The field names treated as personal data, compared without case, dashes or underscores. */
-    public static final Set<String> FIELDS = Set.of("name", "firstname", "lastname", "fullname", "displayname",
-            "contactname", "email", "contactemail", "phone", "contactphone", "mobile", "msisdn", "address",
-            "billingaddress", "shippingaddress", "deliveryaddress", "lines", "externalref", "username", "upn",
-            "ipaddress", "clientip", "ip", "useragent", "nationalid", "taxnumber", "dateofbirth", "notes");
-
     private PersonalData() {
     }
 
-    public static boolean isPersonal(String field) {
-        return FIELDS.contains(field.replace("_", "").replace("-", "").toLowerCase());
-    }
-
-    /** Whether the data holds any personal field (so the event needs its subject's key). */
-    public static boolean containsPersonalData(JsonNode data) {
-        if (data == null) {
-            return false;
-        }
-        if (data.isArray()) {
-            for (JsonNode child : data) {
-                if (containsPersonalData(child)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        if (!data.isObject()) {
-            return false;
-        }
-        Iterator<Map.Entry<String, JsonNode>> fields = data.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> f = fields.next();
-            if ((isPersonal(f.getKey()) && !f.getValue().isNull()) || containsPersonalData(f.getValue())) {
-                return true;
-            }
-        }
-        return false;
+    /** The key of a subject, or null when it was destroyed (or never existed for a read). */
+    public interface Keys {
+        SecretKey of(String subject);
     }
 
     /**
-     * A copy of the data with each personal value encrypted under the key, or replaced by {@value #ERASED} when
-     * the subject's key was already destroyed ({@code key == null}).
+     * Encrypts, in place in {@code data} (the copy {@code values} were located in), each personal value under its
+     * subject's key, or replaces it by {@value #ERASED} when that key is destroyed.
      */
-    public static JsonNode protect(JsonNode data, SecretKey key, byte[] aad, ObjectMapper json) {
-        JsonNode copy = data.deepCopy();
-        walk(copy, value -> key == null ? TextNode.valueOf(ERASED) : TextNode.valueOf(encrypt(value, key, aad, json)));
+    public static void protect(java.util.List<PersonalDataCatalog.PersonalValue> values, Keys keys,
+            java.util.UUID tenantId, java.util.UUID eventId, ObjectMapper json) {
+        for (PersonalDataCatalog.PersonalValue v : values) {
+            SecretKey key = keys.of(v.subject());
+            v.holder().set(v.field(), key == null ? TextNode.valueOf(ERASED)
+                    : TextNode.valueOf(PREFIX_V2 + v.subject() + ":"
+                            + encrypt(v.value(), key, aad(tenantId, v.subject(), eventId), json)));
+        }
+    }
+
+    /** The subjects whose keys the stored data needs ({@code legacySubject} for v1 ciphertexts). */
+    public static Set<String> subjects(JsonNode stored, String legacySubject) {
+        Set<String> subjects = new java.util.HashSet<>();
+        walk(stored, value -> {
+            String token = value.asText();
+            if (token.startsWith(PREFIX_V2)) {
+                subjects.add(v2Subject(token));
+            } else if (token.startsWith(PREFIX) && legacySubject != null) {
+                subjects.add(legacySubject);
+            }
+            return value;
+        });
+        return subjects;
+    }
+
+    /** A copy of stored data with each ciphertext decrypted, or {@value #ERASED} where its key is gone. */
+    public static JsonNode reveal(JsonNode stored, Keys keys, java.util.UUID tenantId, java.util.UUID eventId,
+            String legacySubject, ObjectMapper json) {
+        JsonNode copy = stored.deepCopy();
+        walk(copy, value -> {
+            String token = value.asText();
+            String subject;
+            String cipher;
+            if (token.startsWith(PREFIX_V2)) {
+                subject = v2Subject(token);
+                cipher = token.substring(token.lastIndexOf(':') + 1);
+            } else if (token.startsWith(PREFIX)) {
+                subject = legacySubject;
+                cipher = token.substring(PREFIX.length());
+            } else {
+                return value;
+            }
+            SecretKey key = subject == null ? null : keys.of(subject);
+            return key == null ? TextNode.valueOf(ERASED) : decrypt(cipher, key, aad(tenantId, subject, eventId), json);
+        });
         return copy;
     }
 
-    /** A copy of stored data with each ciphertext decrypted, or {@value #ERASED} if the key is gone. */
-    public static JsonNode reveal(JsonNode stored, SecretKey key, byte[] aad, ObjectMapper json) {
-        JsonNode copy = stored.deepCopy();
-        walk(copy, value -> {
-            if (!value.isTextual() || !value.asText().startsWith(PREFIX)) {
-                return value;
-            }
-            return key == null ? TextNode.valueOf(ERASED) : decrypt(value.asText(), key, aad, json);
-        });
-        return copy;
+    private static String v2Subject(String token) {
+        int end = token.lastIndexOf(':');
+        return end <= PREFIX_V2.length() ? "" : token.substring(PREFIX_V2.length(), end);
     }
 
     private interface Transform {
         JsonNode apply(JsonNode value);
     }
 
-    private static void walk(JsonNode node, Transform personal) {
+    /** Applies the transform to every textual value (at any depth), replacing it by the result. */
+    private static void walk(JsonNode node, Transform transform) {
         if (node instanceof ArrayNode array) {
-            array.forEach(child -> walk(child, personal));
+            for (int i = 0; i < array.size(); i++) {
+                JsonNode child = array.get(i);
+                if (child.isTextual()) {
+                    array.set(i, transform.apply(child));
+                } else {
+                    walk(child, transform);
+                }
+            }
         } else if (node instanceof ObjectNode object) {
             Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> f = fields.next();
-                if (isPersonal(f.getKey()) && !f.getValue().isNull()) {
-                    f.setValue(personal.apply(f.getValue()));
+                if (f.getValue().isTextual()) {
+                    f.setValue(transform.apply(f.getValue()));
                 } else {
-                    walk(f.getValue(), personal);
+                    walk(f.getValue(), transform);
                 }
             }
         }
     }
 
+    /** base64(iv || AES-GCM(json of the value)). */
     static String encrypt(JsonNode value, SecretKey key, byte[] aad, ObjectMapper json) {
         try {
             byte[] iv = new byte[IV_BYTES];
@@ -123,15 +140,15 @@ public final class PersonalData {
             byte[] out = new byte[iv.length + ct.length];
             System.arraycopy(iv, 0, out, 0, iv.length);
             System.arraycopy(ct, 0, out, iv.length, ct.length);
-            return PREFIX + Base64.getEncoder().encodeToString(out);
+            return Base64.getEncoder().encodeToString(out);
         } catch (GeneralSecurityException | JsonProcessingException e) {
             throw new IllegalStateException("Cannot encrypt personal data", e);
         }
     }
 
-    static JsonNode decrypt(String token, SecretKey key, byte[] aad, ObjectMapper json) {
+    static JsonNode decrypt(String base64, SecretKey key, byte[] aad, ObjectMapper json) {
         try {
-            byte[] in = Base64.getDecoder().decode(token.substring(PREFIX.length()));
+            byte[] in = Base64.getDecoder().decode(base64);
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
             c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
             c.updateAAD(aad);

@@ -3,6 +3,7 @@ package io.fieldsales.audit.events;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fieldsales.audit.domain.EventTypes;
 import io.fieldsales.audit.domain.NewAuditEvent;
+import io.fieldsales.audit.domain.PlatformChain;
 import io.fieldsales.audit.service.AppendResult;
 import io.fieldsales.audit.service.AuditTrail;
 import io.fieldsales.platform.events.EventEnvelope;
@@ -17,16 +18,19 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Stores every event of the suite's topics in its tenant's trail, once per CloudEvents id. A record that can
- * never be stored (no tenant, broken JSON, not a CloudEvent, an unknown type for its topic) fails at once and the
- * connector moves it to {@code audit.dlq} with the reason; transient failures are retried with backoff (5 tries,
- * 200 ms doubling to 5 s: rides out a failover of the database without stalling the partition for long).
+ * Stores every event of the suite's topics in its tenant's trail, once per CloudEvents source and id; security
+ * events without a tenant go to the platform chain ({@link PlatformChain}). A record that can never be stored (no
+ * tenant outside security.events, broken JSON, not a CloudEvent, a source that does not own the topic, an unknown
+ * type for its topic) fails at once and the connector moves it to {@code audit.dlq} with the reason; transient
+ * failures are retried with backoff (5 tries, 200 ms doubling to 5 s: rides out a failover of the database without
+ * stalling the partition for long).
  */
 @ApplicationScoped
 public class AuditEventsConsumer {
@@ -63,11 +67,20 @@ public class AuditEventsConsumer {
     }
 
     private NewAuditEvent toAuditEvent(ConsumerRecord<String, String> record) {
-        EventEnvelope e = EventEnvelope.parse(record, json, false);
+        // only security events may come without a tenant: they go to the platform chain
+        EventEnvelope e = EventEnvelope.parse(record, json, EventTypes.SECURITY_TOPIC.equals(record.topic()));
+        if (!EventTypes.ownedBy(record.topic(), e.source())) {
+            throw new PoisonEventException("source " + abbreviate(e.source()) + " does not own " + record.topic()
+                    + " (only " + EventTypes.owner(record.topic()) + " publishes there)");
+        }
         if (!EventTypes.accepted(record.topic(), e.type())) {
             throw new PoisonEventException("unknown event type " + abbreviate(e.type()) + " on " + record.topic());
         }
-        return new NewAuditEvent(e.tenantId(), e.id(), e.type(), e.source(), record.topic(),
+        if (PlatformChain.is(e.tenantId())) {
+            throw new PoisonEventException("tenantid " + e.tenantId() + " is reserved for the platform chain");
+        }
+        UUID tenant = e.tenantId() == null ? PlatformChain.ID : e.tenantId();
+        return new NewAuditEvent(tenant, e.id(), e.type(), e.source(), record.topic(),
                 EventTypes.entityType(e.type()), e.subject(), e.actorId(), e.requestId(), e.time(), e.data());
     }
 

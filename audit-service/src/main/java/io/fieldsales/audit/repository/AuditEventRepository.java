@@ -63,13 +63,13 @@ public class AuditEventRepository {
     }
 
     /**
-     * Whether the event is stored already (a redelivery; a concurrent first delivery is caught by the unique index)
+     * Whether the event (id and source) is stored already (a redelivery; a concurrent first delivery is caught by the unique index)
      * and the data in jsonb's normal form, which is what the hash covers.
      */
-    public Uni<Preparation> prepare(SqlConnection c, UUID eventId, String dataJson) {
-        return c.preparedQuery("select exists (select 1 from audit_event where event_id = $1),"
-                        + " cast($2::text as jsonb)::text")
-                .execute(Tuple.of(eventId, dataJson))
+    public Uni<Preparation> prepare(SqlConnection c, UUID eventId, String source, String dataJson) {
+        return c.preparedQuery("select exists (select 1 from audit_event where event_id = $1"
+                        + " and source is not distinct from $3), cast($2::text as jsonb)::text")
+                .execute(Tuple.of(eventId, dataJson, source))
                 .map(rows -> {
                     Row r = rows.iterator().next();
                     return new Preparation(r.getBoolean(0), r.getString(1));

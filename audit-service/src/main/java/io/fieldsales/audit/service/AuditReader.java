@@ -13,12 +13,12 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import javax.crypto.SecretKey;
 
 /** Reads of the trail: filtered lists newest first and entity timelines, with personal data revealed. */
@@ -73,30 +73,33 @@ public class AuditReader {
         boolean more = fetched.size() > limit;
         List<AuditRecord> records = more ? fetched.subList(0, limit) : fetched;
         String next = more ? cursor(records.get(records.size() - 1).sequence()) : null;
-        Set<String> subjects = records.stream().map(AuditRecord::piiSubject).filter(Objects::nonNull)
-                .collect(Collectors.toSet());
+        List<JsonNode> data = records.stream().map(this::data).toList();
+        Set<String> subjects = new HashSet<>();
+        for (int i = 0; i < records.size(); i++) {
+            subjects.addAll(PersonalData.subjects(data.get(i), records.get(i).piiSubject()));
+        }
         return subjectKeys.find(pool, tenantId, subjects).map(wrapped -> {
+            Map<String, SecretKey> keys = new HashMap<>();
+            PersonalData.Keys lookup = subject -> keys.computeIfAbsent(subject, s -> {
+                byte[] w = wrapped.get(s);
+                return w == null ? null : dataKeys.unwrap(w, tenantId, s);
+            });
             List<RevealedEvent> revealed = new ArrayList<>(records.size());
-            for (AuditRecord r : records) {
-                revealed.add(new RevealedEvent(r, revealedData(r, wrapped)));
+            for (int i = 0; i < records.size(); i++) {
+                AuditRecord r = records.get(i);
+                revealed.add(new RevealedEvent(r, PersonalData.reveal(data.get(i), lookup, r.tenantId(), r.eventId(),
+                        r.piiSubject(), json)));
             }
             return new Page(revealed, next);
         });
     }
 
-    private JsonNode revealedData(AuditRecord r, Map<String, byte[]> wrappedKeys) {
-        JsonNode data;
+    private JsonNode data(AuditRecord r) {
         try {
-            data = json.readTree(r.data());
+            return json.readTree(r.data());
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Stored data is not JSON at sequence " + r.sequence(), e);
         }
-        if (r.piiSubject() != null) {
-            byte[] wrapped = wrappedKeys.get(r.piiSubject());
-            SecretKey key = wrapped == null ? null : dataKeys.unwrap(wrapped, r.tenantId(), r.piiSubject());
-            data = PersonalData.reveal(data, key, PersonalData.aad(r.tenantId(), r.piiSubject(), r.eventId()), json);
-        }
-        return data;
     }
 
     /** Cursors are opaque to clients: the last sequence seen ({@code s<sequence>}). */

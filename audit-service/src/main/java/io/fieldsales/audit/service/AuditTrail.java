@@ -6,9 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fieldsales.audit.domain.AuditRecord;
 import io.fieldsales.audit.domain.ChainHead;
 import io.fieldsales.audit.domain.EntityReferences;
-import io.fieldsales.audit.domain.EventTypes;
+import io.fieldsales.audit.domain.ErasedSubjects;
 import io.fieldsales.audit.domain.NewAuditEvent;
 import io.fieldsales.audit.domain.PersonalData;
+import io.fieldsales.audit.domain.PersonalDataCatalog;
 import io.fieldsales.audit.repository.AuditEventRepository;
 import io.fieldsales.audit.repository.SubjectKeyRepository;
 import io.fieldsales.platform.context.Actor;
@@ -21,6 +22,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.crypto.SecretKey;
 
@@ -29,14 +33,14 @@ import javax.crypto.SecretKey;
  * subject's key and skip it if its id is stored already; then lock the tenant's chain head (FOR UPDATE, so appends
  * of one tenant are serialized whichever consumer or replica runs them), hash it onto the chain, and insert it and
  * move the head in one statement: two round trips under the lock. A redelivery racing its first delivery fails
- * on the unique event id and counts as a duplicate. A customer.erased event destroys the customer's key in the
- * same transaction.
+ * on the unique (event id, source) and counts as a duplicate. A customer.erased event destroys, in the same
+ * transaction, the keys of the customer and of every customer merged into it ({@link ErasedSubjects}).
  */
 @ApplicationScoped
 public class AuditTrail {
 
     public static final String ACCESS_TOPIC = "audit.api";
-    static final String EVENT_ID_UNIQUE = "audit_event_event_id_uq";
+    static final String EVENT_ID_UNIQUE = "audit_event_event_id_source_uq";
 
     @Inject
     Pool pool;
@@ -55,12 +59,12 @@ public class AuditTrail {
 
     public Uni<AppendResult> append(NewAuditEvent event) {
         return pool.withTransaction(c -> protect(c, event)
-                        .chain(data -> events.prepare(c, event.eventId(), data.json()))
-                        .chain(prep -> prep.alreadyStored()
-                                ? Uni.createFrom().item(AppendResult.duplicate())
-                                : events.lockHead(c, event.tenantId())
-                                        .chain(locked -> store(c, event, locked, prep, piiSubjectOrNull(event)))))
-                // the same event id under another tenant: stored once, whatever it claims
+                        .chain(data -> events.prepare(c, event.eventId(), event.source(), data.json())
+                                .chain(prep -> prep.alreadyStored()
+                                        ? Uni.createFrom().item(AppendResult.duplicate())
+                                        : events.lockHead(c, event.tenantId())
+                                                .chain(locked -> store(c, event, locked, prep, data.piiSubject())))))
+                // the same event id and source under another tenant: stored once, whatever it claims
                 .onFailure(f -> DatabaseErrors.uniqueViolation(f).filter(EVENT_ID_UNIQUE::equals).isPresent())
                 .recoverWithItem(AppendResult.duplicate())
                 .onFailure().transform(DatabaseErrors::classify);
@@ -77,32 +81,48 @@ public class AuditTrail {
                 EntityReferences.of(e.data(), e.entityType(), e.entityId()), prep.normalizedData(), null, null)
                 .chainedTo(head.lastHash());
         Uni<Void> write = events.append(c, record);
-        if (EventTypes.CUSTOMER_ERASED.equals(e.type()) && e.entityId() != null) {
-            write = write.chain(() -> subjectKeys.destroy(c, e.tenantId(), "customer:" + e.entityId()));
+        for (String subject : ErasedSubjects.of(e)) {
+            String stored = dataKeys.storedSubject(e.tenantId(), subject);
+            write = write.chain(() -> subjectKeys.destroy(c, e.tenantId(), stored));
         }
         return write.replaceWith(new AppendResult(true, sequence));
     }
 
-    private static String piiSubjectOrNull(NewAuditEvent e) {
-        return PersonalData.containsPersonalData(e.data()) ? e.personalDataSubject() : null;
+    /** The stored data and the record's main personal-data subject (null when it holds no personal data). */
+    private record ProtectedData(String json, String piiSubject) {
     }
 
-    private record ProtectedData(String json) {
-    }
-
-    /** The data to store: personal fields encrypted under the subject's key, or "[erased]" once it is destroyed. */
+    /**
+     * The data to store: each personal value (as {@link PersonalDataCatalog} declares them) encrypted under its own
+     * subject's key, or "[erased]" once that key is destroyed. Keys are taken in subject order, so two appends
+     * needing the same new keys never wait on each other crosswise.
+     */
     private Uni<ProtectedData> protect(SqlConnection c, NewAuditEvent e) {
-        if (!PersonalData.containsPersonalData(e.data())) {
-            return Uni.createFrom().item(new ProtectedData(write(e.data())));
+        JsonNode data = e.data() == null ? null : e.data().deepCopy();
+        List<PersonalDataCatalog.PersonalValue> values = PersonalDataCatalog.locate(e, data).stream()
+                .map(v -> new PersonalDataCatalog.PersonalValue(v.holder(), v.field(),
+                        dataKeys.storedSubject(e.tenantId(), v.subject())))
+                .toList();
+        if (values.isEmpty()) {
+            return Uni.createFrom().item(new ProtectedData(write(data), null));
         }
-        String subject = e.personalDataSubject();
-        return subjectKeys.getOrCreate(c, e.tenantId(), subject, dataKeys.newWrappedKey(e.tenantId(), subject))
-                .map(wrapped -> {
-                    SecretKey key = wrapped.map(w -> dataKeys.unwrap(w, e.tenantId(), subject)).orElse(null);
-                    JsonNode data = PersonalData.protect(e.data(), key,
-                            PersonalData.aad(e.tenantId(), subject, e.eventId()), json);
-                    return new ProtectedData(write(data));
-                });
+        List<String> subjects = values.stream().map(PersonalDataCatalog.PersonalValue::subject).distinct().sorted()
+                .toList();
+        Map<String, SecretKey> keys = new HashMap<>();
+        Uni<Void> fetched = Uni.createFrom().voidItem();
+        for (String subject : subjects) {
+            fetched = fetched.chain(() -> subjectKeys.getOrCreate(c, e.tenantId(), subject,
+                            dataKeys.newWrappedKey(e.tenantId(), subject))
+                    .invoke(wrapped -> keys.put(subject,
+                            wrapped.map(w -> dataKeys.unwrap(w, e.tenantId(), subject)).orElse(null)))
+                    .replaceWithVoid());
+        }
+        String main = dataKeys.storedSubject(e.tenantId(), e.personalDataSubject());
+        String primary = subjects.contains(main) ? main : subjects.get(0);
+        return fetched.map(ignored -> {
+            PersonalData.protect(values, keys::get, e.tenantId(), e.eventId(), json);
+            return new ProtectedData(write(data), primary);
+        });
     }
 
     private String write(JsonNode data) {

@@ -23,6 +23,11 @@ public class DataKeyService {
         return keys.newWrappedKey(tenantId, subject);
     }
 
+    /** See {@link DataKeys#storedSubject}. */
+    public String storedSubject(UUID tenantId, String subject) {
+        return keys.storedSubject(tenantId, subject);
+    }
+
     public SecretKey unwrap(byte[] wrapped, UUID tenantId, String subject) {
         return keys.unwrap(wrapped, tenantId, subject);
     }

@@ -41,22 +41,72 @@ class EventClassificationTest {
                 "cash-session:s1", "cash-session:s2", "customer:c9");
     }
 
+    private static NewAuditEvent event(String topic, String type, String entityId, JsonNode data) {
+        return new NewAuditEvent(UUID.randomUUID(), UUID.randomUUID(), type, "test", topic,
+                EventTypes.entityType(type), entityId, "rep-1", null, null, data);
+    }
+
     @Test
-    void personalFieldsAreEncryptedRevealedAndShredded() throws Exception {
+    void undeclaredTypesFallBackToPersonalFieldNamesEncryptedRevealedAndShredded() throws Exception {
         JsonNode data = json.readTree("{\"name\":\"Ann\",\"address\":{\"city\":\"Durban\"},\"contact_email\":\"a@b.c\","
-                + "\"status\":\"ACTIVE\",\"nested\":[{\"phone\":\"+27821234567\"}]}");
+                + "\"status\":\"ACTIVE\",\"nested\":[{\"phone\":\"+27821234567\"}],\"customerId\":\"c1\"}");
+        NewAuditEvent e = event("order.events", "io.fieldsales.order.order.placed.v1", "o1", data);
+        JsonNode stored = data.deepCopy();
+        var values = PersonalDataCatalog.locate(e, stored);
+        assertThat(values).extracting(PersonalDataCatalog.PersonalValue::subject).containsOnly("customer:c1");
         SecretKeySpec key = new SecretKeySpec(new byte[32], "AES");
-        byte[] aad = PersonalData.aad(UUID.randomUUID(), "customer:1", UUID.randomUUID());
-        JsonNode stored = PersonalData.protect(data, key, aad, json);
+        PersonalData.protect(values, s -> key, e.tenantId(), e.eventId(), json);
         assertThat(stored.toString()).doesNotContain("Ann").doesNotContain("Durban").doesNotContain("a@b.c")
-                .doesNotContain("+2782").contains("ACTIVE");
-        assertThat(PersonalData.reveal(stored, key, aad, json)).isEqualTo(data);
-        JsonNode shredded = PersonalData.reveal(stored, null, aad, json);
+                .doesNotContain("+2782").contains("ACTIVE").contains("pii:v2:customer:c1:");
+        assertThat(PersonalData.subjects(stored, null)).containsExactly("customer:c1");
+        assertThat(PersonalData.reveal(stored, s -> key, e.tenantId(), e.eventId(), null, json)).isEqualTo(data);
+        JsonNode shredded = PersonalData.reveal(stored, s -> null, e.tenantId(), e.eventId(), null, json);
         assertThat(shredded.get("name").asText()).isEqualTo("[erased]");
         assertThat(shredded.get("address").asText()).isEqualTo("[erased]");
         assertThat(shredded.get("status").asText()).isEqualTo("ACTIVE");
         // a ciphertext moved to another record does not decrypt
-        byte[] otherAad = PersonalData.aad(UUID.randomUUID(), "customer:1", UUID.randomUUID());
-        assertThat(PersonalData.reveal(stored, key, otherAad, json).get("name").asText()).isEqualTo("[unreadable]");
+        assertThat(PersonalData.reveal(stored, s -> key, e.tenantId(), UUID.randomUUID(), null, json).get("name")
+                .asText()).isEqualTo("[unreadable]");
+    }
+
+    @Test
+    void aMergeEventsPersonalValuesBelongToTheCustomerTheyCameFrom() throws Exception {
+        String survivor = UUID.randomUUID().toString();
+        String source = UUID.randomUUID().toString();
+        JsonNode data = json.readTree("{\"survivorId\":\"" + survivor + "\",\"sourceIds\":[\"" + source + "\"],"
+                + "\"survivor\":{\"id\":\"" + survivor + "\",\"name\":\"Ann\",\"email\":\"ann@x.co\",\"phone\":null,"
+                + "\"externalRef\":null,\"address\":{\"lines\":[],\"city\":null,\"postalCode\":null,\"country\":null},"
+                + "\"tags\":[\"vip\"],\"status\":\"ACTIVE\",\"mergedInto\":null,\"version\":2,\"updatedAt\":\"2026-01-01T00:00:00Z\"},"
+                + "\"movedContacts\":[{\"kind\":\"phone\",\"value\":\"+27821110000\",\"fromCustomerId\":\"" + source + "\"}],"
+                + "\"addedTags\":[],\"filledFields\":{\"phone\":\"" + source + "\"},"
+                + "\"conflicts\":[{\"sourceId\":\"" + source + "\",\"field\":\"email\",\"survivorValue\":\"ann@x.co\","
+                + "\"sourceValue\":\"bob@y.co\"}]}");
+        NewAuditEvent e = event("customer.events", "io.fieldsales.customer.merged.v1", survivor, data);
+        var values = PersonalDataCatalog.locate(e, data.deepCopy());
+        assertThat(values).extracting(v -> v.field() + "=" + v.subject()).containsExactlyInAnyOrder(
+                "name=customer:" + survivor, "email=customer:" + survivor, "address=customer:" + survivor,
+                "value=customer:" + source, "survivorValue=customer:" + survivor, "sourceValue=customer:" + source);
+    }
+
+    @Test
+    void erasingACustomerShredsTheCustomersMergedIntoIt() throws Exception {
+        String a = UUID.randomUUID().toString();
+        String b = UUID.randomUUID().toString();
+        NewAuditEvent erased = event("customer.events", EventTypes.CUSTOMER_ERASED, a, json.readTree(
+                "{\"customerId\":\"" + a + "\",\"alsoErased\":[\"" + b + "\"],\"version\":3}"));
+        assertThat(ErasedSubjects.of(erased)).containsExactlyInAnyOrder("customer:" + a, "customer:" + b);
+        assertThat(ErasedSubjects.of(event("customer.events", "io.fieldsales.customer.deleted.v1", a,
+                json.readTree("{\"customerId\":\"" + a + "\"}")))).isEmpty();
+    }
+
+    @Test
+    void everyTopicHasOneOwningSource() {
+        assertThat(EventTypes.ownedBy("customer.events", "customer-service")).isTrue();
+        assertThat(EventTypes.ownedBy("customer.events", "order-service")).isFalse();
+        assertThat(EventTypes.ownedBy("order.events", "order-service")).isTrue();
+        assertThat(EventTypes.ownedBy("cash.events", "cash-service")).isTrue();
+        assertThat(EventTypes.ownedBy("security.events", "gateway")).isTrue();
+        assertThat(EventTypes.ownedBy("security.events", null)).isFalse();
+        assertThat(EventTypes.ownedBy("other.events", "gateway")).isFalse();
     }
 }

@@ -9,6 +9,7 @@ import io.fieldsales.customer.repository.ContactReservations;
 import io.fieldsales.customer.repository.CustomerHistory;
 import io.fieldsales.customer.repository.CustomerRepository;
 import io.fieldsales.platform.context.Actor;
+import io.fieldsales.platform.idempotency.IdempotentRequests;
 import io.fieldsales.platform.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -23,7 +24,8 @@ import java.util.UUID;
 
 /**
  * GDPR erasure: irreversibly anonymizes a customer and every customer merged into it (they describe the same
- * person), releases their contacts, redacts what their history and outbox rows (sent or not) say, and
+ * person), releases their contacts, redacts what their history and outbox rows (sent or not) say, deletes the
+ * stored Idempotency-Key responses that name them, and
  * publishes one {@code customer.erased} event without personal data. The rows stay, so ids keep resolving.
  */
 @ApplicationScoped
@@ -42,6 +44,9 @@ public class CustomerPrivacyService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    IdempotentRequests idempotency;
 
     /** Erases; a customer already erased is left as it is (no second event). Emits the erased customer. */
     @WithTransaction
@@ -70,6 +75,8 @@ public class CustomerPrivacyService {
                         .chain(() -> customers.clearMergeConflicts(tenant, ids))
                         .chain(() -> history.redact(tenant, ids))
                         .chain(() -> outbox.redact(CustomerEventTypes.AGGREGATE, ids.stream().map(UUID::toString).toList()))
+                        .chain(() -> idempotency.forgetResponsesMentioning(tenant,
+                                ids.stream().map(UUID::toString).toList()))
                         .chain(() -> recordErasures(actor, locked))
                         .chain(() -> outbox.append(CustomerEventTypes.event(CustomerEventTypes.ERASED, actor, target,
                                 new CustomerErased(id, alsoErased, target.version, now))))

@@ -64,4 +64,39 @@ class CustomerPrivacyResourceTest {
         t.asAdmin().post("/api/v1/customers/" + id + "/erase").then().statusCode(200);
         t.asManager().post("/api/v1/customers/" + id + "/erase").then().statusCode(403);
     }
+
+    @Test
+    void eraseDeletesTheStoredIdempotentResponsesOfTheCustomerAndOfTheCustomersMergedIntoIt() {
+        String survivorEmail = t.email("idem-survivor");
+        String sourceEmail = t.email("idem-source");
+        String otherEmail = t.email("idem-other");
+        String survivor = t.asRep().header("Idempotency-Key", "create-survivor")
+                .body(TenantFixture.json("Lindiwe Idem", survivorEmail, "082 840 0001"))
+                .post("/api/v1/customers").then().statusCode(201).extract().path("id");
+        String source = t.asRep().header("Idempotency-Key", "create-source")
+                .body(TenantFixture.json("Lindiwe I.", sourceEmail, "082 840 0002"))
+                .post("/api/v1/customers").then().statusCode(201).extract().path("id");
+        String other = t.asRep().header("Idempotency-Key", "create-other")
+                .body(TenantFixture.json("Someone Else", otherEmail, null))
+                .post("/api/v1/customers").then().statusCode(201).extract().path("id");
+        t.asManager().body("{\"sourceIds\":[\"" + source + "\"]}").post("/api/v1/customers/" + survivor + "/merge")
+                .then().statusCode(200);
+        assertThat(Db.count("select count(*) from idempotency_key where scope = ?", t.tenant.toString())).isEqualTo(3);
+
+        t.asAdmin().post("/api/v1/customers/" + survivor + "/erase").then().statusCode(200);
+
+        // what the table still holds for this tenant says nothing of the erased customers
+        assertThat(Db.strings("select idem_key from idempotency_key where scope = ?", t.tenant.toString()))
+                .containsExactly("create-other");
+        assertThat(Db.strings("select coalesce(response_body, '') || coalesce(response_headers::text, '')"
+                + " from idempotency_key where scope = ?", t.tenant.toString()))
+                .noneMatch(stored -> stored.contains(survivor) || stored.contains(source)
+                        || stored.contains(survivorEmail) || stored.contains(sourceEmail)
+                        || stored.contains("Lindiwe") || stored.contains("27828400001"))
+                .allMatch(stored -> stored.contains(other));
+        // the other customer's key still replays its response
+        t.asRep().header("Idempotency-Key", "create-other").body(TenantFixture.json("Someone Else", otherEmail, null))
+                .post("/api/v1/customers").then().statusCode(201).header("Idempotent-Replayed", equalTo("true"))
+                .body("id", equalTo(other));
+    }
 }

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +120,27 @@ public class IdempotentRequests {
                 ? runAndRecord(id, action)
                 : awaitStored(id, fingerprint, System.nanoTime() + wait.toNanos()));
     }
+
+    /**
+     * Erasure: deletes the stored responses of the tenant's keys that mention any of {@code values} (the ids of the
+     * erased records) in their body or headers, in the caller's Hibernate Reactive transaction (the one that
+     * erases them), so no replay can hand out what was erased. A retry with such a key runs its operation again.
+     * Returns how many stored responses were deleted.
+     */
+    public Uni<Integer> forgetResponsesMentioning(UUID tenantId, Collection<String> values) {
+        List<String> needles = values.stream().filter(v -> v != null && !v.isBlank()).distinct().toList();
+        if (needles.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery(FORGET)
+                .setParameter(1, tenantId.toString())
+                .setParameter(2, needles.toArray(String[]::new))
+                .executeUpdate());
+    }
+
+    static final String FORGET = "delete from idempotency_key where scope = ?1 and exists (select 1 from"
+            + " unnest(cast(?2 as text[])) as v(needle) where strpos(coalesce(response_body, ''), v.needle) > 0"
+            + " or strpos(coalesce(response_headers::text, ''), v.needle) > 0)";
 
     private Uni<Boolean> claim(String scope, String user, String key, String fingerprint) {
         return pool.preparedQuery("insert into idempotency_key (scope, user_id, idem_key, request_hash, expires_at)"
