@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fieldsales.audit.domain.CheckpointSigner;
 import io.fieldsales.audit.domain.PlatformChain;
-import io.fieldsales.audit.repository.EventFilter;
+import io.fieldsales.audit.domain.EventFilter;
 import io.fieldsales.audit.service.AuditExport;
 import io.fieldsales.audit.service.AuditReader;
 import io.fieldsales.audit.service.AuditTrail;
@@ -83,7 +83,7 @@ public class PlatformAuditResource {
                 .put("actorId", filter.actorId()).put("type", filter.type()).put("requestId", filter.requestId())
                 .put("from", from).put("to", to).put("cursor", cursor).put("limit", filter.limit());
         return reader.list(filter).call(page -> trail.recordAccess(actor, "read",
-                details.put("returned", page.items().size())));
+                details.put("returned", page.items().size()))).map(AuditEventPage::of);
     }
 
     @GET
@@ -102,7 +102,8 @@ public class PlatformAuditResource {
                         .put("endpoint", "GET /api/v1/audit/platform/verify")
                         .put("fromSequence", result.fromSequence()).put("toSequence", result.toSequence())
                         .put("checked", result.checked()).put("valid", result.valid())
-                        .put("firstBrokenSequence", result.firstBrokenSequence())));
+                        .put("firstBrokenSequence", result.firstBrokenSequence())))
+                .map(VerificationResult::of);
     }
 
     /** NDJSON like the tenant export: one {@link ExportLine} per record received in [from, to). */
@@ -120,7 +121,8 @@ public class PlatformAuditResource {
         ObjectNode details = json.createObjectNode().put("endpoint", "GET /api/v1/audit/platform/export")
                 .put("from", effectiveStart.toString()).put("to", effectiveEnd.toString());
         return trail.recordAccess(actor, "exported", details)
-                .onItem().transformToMulti(recorded -> export.export(PlatformChain.ID, effectiveStart, effectiveEnd));
+                .onItem().transformToMulti(recorded -> export.export(PlatformChain.ID, effectiveStart, effectiveEnd))
+                .map(ExportLine::of);
     }
 
     /** The platform chain's signed checkpoints, newest first (first page only: {@code limit} up to 500). */
