@@ -84,12 +84,12 @@ class OrderEventsAuditTest {
                 "approval.decided", "approval", "return.received", "return", "credit-note.issued", "credit-note",
                 "refund.issued", "refund", "stock.adjusted", "stock", "stock.transferred", "stock");
         expectedEntity.forEach((type, entity) -> assertThat(Db.text("select entity_type from audit_event"
-                + " where tenant_id = ? and type = ?", tenant, "io.fieldsales.order." + type + ".v1"))
+                + " where tenant_id = ? and event_type = ?", tenant, "io.fieldsales.order." + type + ".v1"))
                 .as(type).isEqualTo(entity));
-        assertThat(Db.text("select array_to_string(refs, ',') from audit_event where tenant_id = ? and type = ?",
+        assertThat(Db.text("select array_to_string(refs, ',') from audit_event where tenant_id = ? and event_type = ?",
                 tenant, "io.fieldsales.order.refund.issued.v1"))
                 .contains("credit-note:" + note, "order:" + order, "customer:" + customer);
-        assertThat(Db.text("select array_to_string(refs, ',') from audit_event where tenant_id = ? and type = ?",
+        assertThat(Db.text("select array_to_string(refs, ',') from audit_event where tenant_id = ? and event_type = ?",
                 tenant, "io.fieldsales.order.order.created.v1")).contains("customer:" + customer)
                 .doesNotContain("order:" + order);
 

@@ -33,7 +33,9 @@ public final class EventsFixture {
             r.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
             r.headers().add("ce_source", "/test".getBytes(StandardCharsets.UTF_8));
             r.headers().add("ce_time", OffsetDateTime.now().toString().getBytes(StandardCharsets.UTF_8));
-            r.headers().add("ce_tenantid", tenant.toString().getBytes(StandardCharsets.UTF_8));
+            if (tenant != null) {
+                r.headers().add("ce_tenantid", tenant.toString().getBytes(StandardCharsets.UTF_8));
+            }
             producer.send(r).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -10,6 +10,7 @@ import io.fieldsales.order.Db;
 import io.fieldsales.order.EventsFixture;
 import io.fieldsales.order.FakeCustomerService;
 import io.fieldsales.order.TenantFixture;
+import io.fieldsales.platform.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.UUID;
@@ -75,6 +76,21 @@ class CustomerProjectionTest {
                 data, eventId);
         await().atMost(Duration.ofSeconds(30)).until(() -> "ACTIVE".equals(status(customer)));
         assertThat(Db.count("select count(*) from processed_event where event_id = ?", eventId)).isEqualTo(1);
+    }
+
+    @Test
+    void poisonEventsGoToTheDeadLetterTopicAndTheConsumerKeepsGoing() {
+        String key = UUID.randomUUID().toString();
+        EventsFixture.publish("customer.events", "io.fieldsales.customer.created.v1", null, key, "{\"customer\":{}}");
+        try (TopicProbe dlq = TopicProbe.on("customer.events.dlq")) {
+            var records = dlq.await(r -> key.equals(r.key()), 1, Duration.ofSeconds(60));
+            assertThat(records).hasSize(1);
+            assertThat(TopicProbe.header(records.get(0), "dead-letter-reason")).contains("tenantid");
+        }
+        UUID customer = UUID.randomUUID();
+        publish("io.fieldsales.customer.created.v1", customer, "{\"customer\":"
+                + EventsFixture.snapshot(customer, "After poison", "ACTIVE") + "}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "ACTIVE".equals(status(customer)));
     }
 
     @Test
