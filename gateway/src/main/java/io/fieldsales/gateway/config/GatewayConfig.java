@@ -1,6 +1,5 @@
 package io.fieldsales.gateway.config;
 
-import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -149,10 +148,6 @@ public interface GatewayConfig {
     }
 
     interface Edge {
-        /** Largest body of the gateway's own endpoints (login, users, tenants). */
-        @WithDefault("64K")
-        MemorySize maxOwnBodySize();
-
         @WithName("content-security-policy")
         @WithDefault("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
         String contentSecurityPolicy();
