@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import io.fieldsales.gateway.support.Api;
 import io.fieldsales.gateway.support.Api.Tenant;
 import io.fieldsales.platform.testing.TopicProbe;
+import io.fieldsales.platform.testing.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -87,6 +88,62 @@ class AuthResourceTest {
         List<Long> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         return sorted.get(sorted.size() / 2);
+    }
+
+    @Test
+    void aLoginFloodGets503WithRetryAfterOnceTheBcryptQueueIsFullInsteadOfQueueingMinutesOfWork() throws Exception {
+        int n = 48;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<java.util.concurrent.Future<io.restassured.response.Response>> calls = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int k = i;
+                calls.add(pool.submit(() -> {
+                    start.await();
+                    return anonymous().body(Map.of("username", "flood-" + k + "-" + UUID.randomUUID(),
+                            "password", "wrong-password-" + k)).post("/api/v1/auth/login");
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (var call : calls) {
+                io.restassured.response.Response r = call.get();
+                statuses.add(r.statusCode());
+                if (r.statusCode() == 503) {
+                    assertThat(r.header("Retry-After")).isEqualTo("1");
+                    assertThat(r.jsonPath().getString("code")).isEqualTo("service_unavailable");
+                }
+            }
+            // 4 workers + 16 queued at most: the rest are turned away at once; none is a 500
+            assertThat(statuses).contains(503).allMatch(s -> s == 401 || s == 503);
+            assertThat(statuses.stream().filter(s -> s == 401).count()).isGreaterThanOrEqualTo(4);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void refreshTokensEndAtTheLoginsAbsoluteLifetimeWhichRotationNeverExtends() {
+        Tenant tenant = Api.newTenant();
+        tenant.createUser(tenant.adminToken(), "lifer", "sales_rep");
+        String first = (String) tenant.login("lifer").get("refreshToken");
+        String byHash = " from refresh_token where token_hash = sha256(convert_to(?, 'UTF8'))";
+        // 30 days from the login by default; each token lives its own 7 days within them
+        assertThat(TestDatabase.count("select extract(epoch from family_expires_at - created_at)::bigint" + byHash,
+                first)).isBetween(30L * 86_400 - 5, 30L * 86_400 + 5);
+        String familyEnd = TestDatabase.text("select family_expires_at::text" + byHash, first);
+        String second = anonymous().body(Map.of("refreshToken", first)).post("/api/v1/auth/refresh").then()
+                .statusCode(200).extract().path("refreshToken");
+        assertThat(TestDatabase.text("select family_expires_at::text" + byHash, second)).isEqualTo(familyEnd);
+        assertThat(TestDatabase.count("select count(*)" + byHash + " and expires_at <= family_expires_at", second))
+                .isEqualTo(1);
+        // the login's lifetime is over: the newest token of the family is refused though its own 7 days are not
+        TestDatabase.execute("update refresh_token set family_expires_at = now() - interval '1 second', expires_at"
+                + " = least(expires_at, now() - interval '1 second') where family_id = (select family_id"
+                + byHash + ")", second);
+        anonymous().body(Map.of("refreshToken", second)).post("/api/v1/auth/refresh").then().statusCode(401)
+                .body("code", equalTo("invalid_refresh_token"));
     }
 
     @Test

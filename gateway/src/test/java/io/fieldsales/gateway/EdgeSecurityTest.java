@@ -9,6 +9,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import java.util.List;
+import io.fieldsales.platform.testing.ChunkedUpload;
+import java.time.Duration;
+import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -65,5 +69,24 @@ class EdgeSecurityTest {
         assertThat(headerStatus).isIn(431, 400);
         anonymous().body("{\"username\":\"" + "u".repeat(70_000) + "\",\"password\":\"x\"}")
                 .post("/api/v1/auth/login").then().statusCode(413).body("code", equalTo("payload_too_large"));
+    }
+
+    @Test
+    void chunkedLoginBodiesPast64KibAre413AsSoonAsTheLimitPassesNotAfterTheWholeBody() throws Exception {
+        int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
+        Map<String, String> headers = Map.of("Content-Type", "application/json", "X-Forwarded-For", Api.randomIp());
+        // 200 KB of a body that never ends: under the server-wide limit, over the login's 64 KiB
+        ChunkedUpload.Result stalled = ChunkedUpload.send(port, "POST", "/api/v1/auth/login", headers, 200_000,
+                false, Duration.ofSeconds(5));
+        assertThat(stalled.status()).as(String.valueOf(stalled.response())).isEqualTo(413);
+        assertThat(stalled.response()).contains("payload_too_large");
+        // 19 MB chunked: the answer comes before the client could send it all, and the connection is closed
+        ChunkedUpload.Result flood = ChunkedUpload.send(port, "POST", "/api/v1/auth/login", headers,
+                19L * 1024 * 1024, true, Duration.ofSeconds(10));
+        assertThat(flood.status()).as(String.valueOf(flood.response())).isEqualTo(413);
+        assertThat(flood.finishedSending()).isFalse();
+        assertThat(flood.bytesSent()).isLessThan(19L * 1024 * 1024);
+        System.out.printf("BENCHMARK chunked 19 MB login refused after %d ms, %d bytes sent%n",
+                flood.elapsed().toMillis(), flood.bytesSent());
     }
 }

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.fieldsales.gateway.support.Api;
 import io.fieldsales.gateway.support.Api.Tenant;
+import io.fieldsales.gateway.support.FakeUpstream;
 import io.fieldsales.platform.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -134,5 +135,26 @@ class RateLimitTest {
         }
         assertThat(allowed).isEqualTo(28);
         r.then().statusCode(429).body("limit", equalTo("tenant"));
+    }
+
+    @Test
+    void corsPreflightsCostAPerIpTokenEvenWithABearerTokenAndAreNeverProxied() throws Exception {
+        String ip = Api.randomIp();
+        try (FakeUpstream customer = FakeUpstream.start("customer")) {
+            List<Integer> statuses = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                statuses.add(RestAssured.given().header("X-Forwarded-For", ip)
+                        .header("Authorization", "Bearer " + Api.platformAdminToken())
+                        .header("Origin", "https://app.example.test")
+                        .header("Access-Control-Request-Method", "POST").options("/api/v1/customers").statusCode());
+            }
+            assertThat(statuses).contains(429);
+            assertThat(statuses.stream().filter(s -> s != 429)).allMatch(s -> s >= 200 && s < 300);
+            // a preflight without an Origin is answered here too, not by the service
+            int noOrigin = RestAssured.given().header("X-Forwarded-For", Api.randomIp())
+                    .header("Access-Control-Request-Method", "DELETE").options("/api/v1/customers/c-1").statusCode();
+            assertThat(noOrigin).isEqualTo(204);
+            assertThat(customer.hits()).isZero();
+        }
     }
 }

@@ -24,10 +24,6 @@ public interface CustomerConfig {
     @WithDefault("10000")
     int importMaxRows();
 
-    /** Body limit of every endpoint but the import (which the HTTP layer's larger limit bounds). */
-    @WithDefault("1048576")
-    long maxJsonBodyBytes();
-
     /** The phone region of a tenant. */
     default String phoneRegion(UUID tenantId) {
         return tenantRegions().getOrDefault(tenantId.toString(), defaultRegion());

@@ -1,10 +1,15 @@
 package io.fieldsales.customer.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 
 import io.fieldsales.customer.TenantFixture;
+import io.fieldsales.platform.testing.ChunkedUpload;
+import java.time.Duration;
+import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +36,21 @@ class CustomerBadInputTest {
         t.asRep().body(huge).post("/api/v1/customers").then().statusCode(413)
                 .body("code", equalTo("payload_too_large"));
         t.asRep().body(huge).post("/api/v1/customers/find-or-create").then().statusCode(413);
+    }
+
+    @Test
+    void aChunkedThreeMegabyteCustomerIs413AsSoonAsTheFirstMebibytePassesWithoutReadingTheRest() throws Exception {
+        int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
+        Map<String, String> headers = Map.of("Authorization", "Bearer " + t.token("sales_rep"),
+                "Content-Type", "application/json");
+        // the last chunk is never sent: a server that waits for the whole body before checking never answers
+        ChunkedUpload.Result stalled = ChunkedUpload.send(port, "POST", "/api/v1/customers", headers,
+                3L * 1024 * 1024, false, Duration.ofSeconds(10));
+        assertThat(stalled.status()).as(String.valueOf(stalled.response())).isEqualTo(413);
+        assertThat(stalled.response()).contains("payload_too_large");
+        ChunkedUpload.Result whole = ChunkedUpload.send(port, "POST", "/api/v1/customers/find-or-create", headers,
+                3L * 1024 * 1024, true, Duration.ofSeconds(10));
+        assertThat(whole.status()).as(String.valueOf(whole.response())).isEqualTo(413);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.fieldsales.gateway.config;
 
-import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -38,8 +37,13 @@ public interface GatewayConfig {
         @WithDefault("PT15M")
         Duration accessTokenLifetime();
 
+        /** How long one refresh token lives unused; each rotation issues a new one, within the absolute lifetime. */
         @WithDefault("P7D")
         Duration refreshTokenLifetime();
+
+        /** How long a login's refresh tokens live at most, from the login: rotation never extends it. */
+        @WithDefault("P30D")
+        Duration refreshTokenAbsoluteLifetime();
 
         /** The most a clock may be off: an access token expired this long ago is still accepted, no longer. */
         @WithDefault("PT30S")
@@ -82,6 +86,10 @@ public interface GatewayConfig {
         /** At most this many hashes run at once, on worker threads; the rest queue. */
         @WithDefault("4")
         int maxConcurrentHashes();
+
+        /** At most this many hashes wait for a worker; past it a login or password change is a 503 at once. */
+        @WithDefault("16")
+        int maxQueuedHashes();
     }
 
     interface Upstream {
@@ -149,10 +157,6 @@ public interface GatewayConfig {
     }
 
     interface Edge {
-        /** Largest body of the gateway's own endpoints (login, users, tenants). */
-        @WithDefault("64K")
-        MemorySize maxOwnBodySize();
-
         @WithName("content-security-policy")
         @WithDefault("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
         String contentSecurityPolicy();

@@ -37,6 +37,10 @@ public class RefreshToken extends PanacheEntityBase {
     @Column(name = "expires_at")
     public OffsetDateTime expiresAt;
 
+    /** When the family (the login) ends, whatever its rotations: no token of it is valid after this. */
+    @Column(name = "family_expires_at")
+    public OffsetDateTime familyExpiresAt;
+
     @Column(name = "rotated_at")
     public OffsetDateTime rotatedAt;
 

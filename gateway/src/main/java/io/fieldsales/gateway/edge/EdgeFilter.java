@@ -1,10 +1,8 @@
 package io.fieldsales.gateway.edge;
 
 import io.fieldsales.gateway.config.GatewayConfig;
-import io.fieldsales.gateway.domain.RouteTable;
 import io.fieldsales.platform.errors.ProblemWriter;
 import io.quarkus.vertx.http.runtime.filters.Filters;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -14,8 +12,7 @@ import jakarta.inject.Inject;
 
 /**
  * Runs on every request, right after the platform's request-id filter, in this order: security headers on the
- * response ({@link SecurityHeaders}), a small body limit for the gateway's own endpoints (the proxy streams up to the
- * server-wide limit), the bearer token checked once ({@link EdgeTokens}), rate limits on {@code /api/**}
+ * response ({@link SecurityHeaders}), the bearer token checked once ({@link EdgeTokens}), rate limits on {@code /api/**}
  * ({@link EdgeRateLimiting}); every 403 becomes a security event ({@link AccessDenials}).
  */
 @ApplicationScoped
@@ -50,35 +47,41 @@ public class EdgeFilter {
             }
         });
         boolean api = path.startsWith("/api/");
-        boolean proxied = RouteTable.upstreamFor(path).isPresent();
-        long maxOwnBody = config.edge().maxOwnBodySize().asLongValue();
-        if (api && !proxied && declaredLength(request) > maxOwnBody) {
-            problems.send(request.response(), ProblemWriter.payloadTooLarge(maxOwnBody), path);
+        if (isCorsPreflight(request)) {
+            answerPreflight(rc, path);
             return;
         }
         VerifiedToken token = tokens.verify(request);
         rc.put(VerifiedToken.KEY, token);
-        if (!api || !rateLimiting.enabled() || isCorsPreflight(request)) {
+        if (!api || !rateLimiting.enabled()) {
             rc.next();
             return;
         }
         rateLimiting.limit(rc, token, path);
     }
 
-    /** CORS preflights carry no credentials and are answered by the CORS filter; they are not rate limited. */
-    private static boolean isCorsPreflight(HttpServerRequest request) {
-        return request.method() == HttpMethod.OPTIONS && request.getHeader("Access-Control-Request-Method") != null;
+    /**
+     * A CORS preflight costs a per-IP token like any request (whatever token it carries: preflights carry no
+     * credentials, so a bearer header buys nothing) and is answered here, never proxied: Quarkus's CORS filter,
+     * which runs after this one, answers those with an {@code Origin}; one without is not a CORS request of any
+     * allowed origin and gets an empty 204 without CORS headers.
+     */
+    private void answerPreflight(RoutingContext rc, String path) {
+        Runnable answer = () -> {
+            if (rc.request().getHeader("Origin") == null) {
+                rc.response().setStatusCode(204).end();
+            } else {
+                rc.next();
+            }
+        };
+        if (!rateLimiting.enabled()) {
+            answer.run();
+            return;
+        }
+        rateLimiting.limitPerIp(rc, path, answer);
     }
 
-    private static long declaredLength(HttpServerRequest request) {
-        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length == null) {
-            return 0;
-        }
-        try {
-            return Long.parseLong(length.trim());
-        } catch (NumberFormatException e) {
-            return Long.MAX_VALUE;
-        }
+    private static boolean isCorsPreflight(HttpServerRequest request) {
+        return request.method() == HttpMethod.OPTIONS && request.getHeader("Access-Control-Request-Method") != null;
     }
 }

@@ -40,16 +40,37 @@ public class EdgeRateLimiting {
             if (verdict.allowed()) {
                 rc.next();
             } else {
-                request.response().putHeader("Retry-After", Long.toString(verdict.retryAfterSeconds()));
-                problems.send(request.response(), new ProblemException(ErrorCode.RATE_LIMITED,
-                        "Too many requests (" + verdict.limit().name() + " limit); retry after "
-                                + verdict.retryAfterSeconds() + " s")
-                        .with("limit", verdict.limit().name()), path);
+                refuse(request, verdict, path);
             }
         }, failure -> {
             LOG.warnf("Rate limiting failed, letting the request through: %s", failure.toString());
             rc.next();
         });
+    }
+
+    /** Takes one token from the client IP's bucket only; runs {@code allowed} if it had one, answers 429 otherwise. */
+    void limitPerIp(RoutingContext rc, String path, Runnable allowed) {
+        HttpServerRequest request = rc.request();
+        request.pause();
+        rateLimits.perIp(ClientIp.of(request)).subscribe().with(verdict -> {
+            putRateLimitHeaders(request.response().headers(), verdict);
+            if (verdict.allowed()) {
+                allowed.run();
+            } else {
+                refuse(request, verdict, path);
+            }
+        }, failure -> {
+            LOG.warnf("Rate limiting failed, letting the request through: %s", failure.toString());
+            allowed.run();
+        });
+    }
+
+    private void refuse(HttpServerRequest request, Verdict verdict, String path) {
+        request.response().putHeader("Retry-After", Long.toString(verdict.retryAfterSeconds()));
+        problems.send(request.response(), new ProblemException(ErrorCode.RATE_LIMITED,
+                "Too many requests (" + verdict.limit().name() + " limit); retry after "
+                        + verdict.retryAfterSeconds() + " s")
+                .with("limit", verdict.limit().name()), path);
     }
 
     static void putRateLimitHeaders(MultiMap headers, Verdict verdict) {

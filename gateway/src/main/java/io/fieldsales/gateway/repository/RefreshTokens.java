@@ -15,8 +15,9 @@ public class RefreshTokens {
      * two concurrent exchanges exactly one gets 1.
      */
     public Uni<Integer> rotateIfUsable(byte[] tokenHash, OffsetDateTime now) {
+        // familyExpiresAt: the absolute lifetime from login, which rotation never extends
         return RefreshToken.update("rotatedAt = ?1 where tokenHash = ?2 and rotatedAt is null and revokedAt is null"
-                + " and expiresAt > ?1", now, tokenHash);
+                + " and expiresAt > ?1 and familyExpiresAt > ?1", now, tokenHash);
     }
 
     public Uni<RefreshToken> byHash(byte[] tokenHash) {

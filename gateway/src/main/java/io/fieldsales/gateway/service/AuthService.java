@@ -159,21 +159,26 @@ public class AuthService {
     /** Starts or continues a refresh-token family for the user and signs an access token. */
     private Uni<IssuedTokens> issueTokens(AppUser user, UUID familyId) {
         String refresh = OpaqueTokens.newToken();
-        return Panache.withTransaction(() -> newRefreshToken(user, familyId, refresh).persist())
+        OffsetDateTime familyExpiresAt = OffsetDateTime.now(ZoneOffset.UTC)
+                .plus(config.tokens().refreshTokenAbsoluteLifetime());
+        return Panache.withTransaction(() -> newRefreshToken(user, familyId, familyExpiresAt, refresh).persist())
                 .map(saved -> {
                     AccessTokenIssuer.IssuedToken access = issuer.issue(user);
                     return new IssuedTokens(access.token(), refresh, access.expiresInSeconds());
                 });
     }
 
-    private RefreshToken newRefreshToken(AppUser user, UUID familyId, String value) {
+    /** A token of the family, living its own lifetime but never past the family's end. */
+    private RefreshToken newRefreshToken(AppUser user, UUID familyId, OffsetDateTime familyExpiresAt, String value) {
         RefreshToken token = new RefreshToken();
         token.id = UUID.randomUUID();
         token.familyId = familyId;
         token.userId = user.id;
         token.tenantId = user.tenantId;
         token.tokenHash = OpaqueTokens.hash(value);
-        token.expiresAt = OffsetDateTime.now(ZoneOffset.UTC).plus(config.tokens().refreshTokenLifetime());
+        OffsetDateTime own = OffsetDateTime.now(ZoneOffset.UTC).plus(config.tokens().refreshTokenLifetime());
+        token.familyExpiresAt = familyExpiresAt;
+        token.expiresAt = own.isBefore(familyExpiresAt) ? own : familyExpiresAt;
         return token;
     }
 
@@ -218,7 +223,7 @@ public class AuthService {
                                 .replaceWith((RefreshOutcome) new Refused("account disabled"));
                     }
                     String next = OpaqueTokens.newToken();
-                    return newRefreshToken(user, old.familyId, next).persist()
+                    return newRefreshToken(user, old.familyId, old.familyExpiresAt, next).persist()
                             .replaceWith((RefreshOutcome) new Rotated(user, next));
                 })));
     }
