@@ -248,9 +248,12 @@ class OutboxTest {
         }
     }
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
+
     @Test
     void backlogGaugesAreExposedAsPrometheusMetrics() {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = io.fieldsales.platform.testing.ManagementSurface.get(management.toString(), "/q/metrics");
         assertThat(metrics).contains("fieldsales_outbox_pending").contains("fieldsales_outbox_oldest_pending_age_seconds");
     }
 
