@@ -144,7 +144,10 @@ public final class LocalStack implements AutoCloseable {
         int kafkaPort = assign(options.kafkaPort());
         int controllerPort = options.kafkaControllerPort() == 0 ? Ports.freePort() : options.kafkaControllerPort();
         List<ServiceSpec> specs = new ArrayList<>();
-        present.keySet().forEach(s -> specs.add(s.withPort(assign(s.port()))));
+        present.keySet().forEach(s -> {
+            int management = assign(s.managementPort());
+            specs.add(s.withPort(assign(s.port())).withManagementPort(management));
+        });
         running = List.copyOf(specs);
         requirePortsFree(pgPort, kafkaPort, controllerPort);
         checkInterrupted();
@@ -255,6 +258,8 @@ public final class LocalStack implements AutoCloseable {
         wanted.put(kafkaPort, "kafka (FIELDSALES_LOCAL_KAFKA_PORT)");
         wanted.put(controllerPort, "kafka controller (FIELDSALES_LOCAL_KAFKA_PORT + 1)");
         running.forEach(s -> wanted.put(s.port(), s.name() + " (FIELDSALES_LOCAL_PORT_"
+                + StackOptions.envName(s.name()) + ")"));
+        running.forEach(s -> wanted.put(s.managementPort(), s.name() + " management (FIELDSALES_LOCAL_MANAGEMENT_PORT_"
                 + StackOptions.envName(s.name()) + ")"));
         ports.add(controllerPort);
         List<String> busy = new ArrayList<>();
@@ -378,13 +383,12 @@ public final class LocalStack implements AutoCloseable {
                 line(p.name(), p.url());
             }
         }
+        out.println();
+        out.println("  Management (health, metrics, OpenAPI; never on the API ports):");
         for (ServiceProcess p : services) {
-            if (probe(p.url() + "/q/openapi")) {
-                line("OpenAPI", p.url() + "/q/openapi   (" + p.name() + ")");
-            }
-            if (probe(p.url() + "/q/swagger-ui/")) {
-                line("Swagger UI", p.url() + "/q/swagger-ui/   (" + p.name() + ")");
-            }
+            String m = p.managementUrl();
+            line(p.name(), m + "/q/health/ready   " + m + "/q/metrics"
+                    + (probe(m + "/q/openapi") ? "   " + m + "/q/openapi" : ""));
         }
         line("Logs", display(options.logDir()) + "/<service>.log");
         out.println();
