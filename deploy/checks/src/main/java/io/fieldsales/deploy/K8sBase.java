@@ -110,6 +110,7 @@ public final class K8sBase {
                   - KAFKA_SSL_TRUSTSTORE_TYPE=PEM
                   - KAFKA_SSL_TRUSTSTORE_LOCATION=/etc/fieldsales/kafka-ca/ca.crt
                   - FIELDSALES_JWKS_URL=http://gateway:8080/.well-known/jwks.json
+                %s
                 patches:
                 # Every service's container: non-root, read-only root filesystem (only /tmp, an emptyDir, is
                 # writable), no capabilities, no privilege escalation, the runtime's default seccomp profile, and no
@@ -131,7 +132,33 @@ public final class K8sBase {
                     - op: add
                       path: /spec/template/spec/automountServiceAccountToken
                       value: false
-                """.formatted(DeploymentCatalog.KAFKA_CLUSTER));
+                """.formatted(DeploymentCatalog.KAFKA_CLUSTER, gatewayUpstreams()));
+        return sb.toString();
+    }
+
+    /** Where the gateway finds the services of this repository, and which of them its readiness requires. */
+    private String gatewayUpstreams() {
+        StringBuilder sb = new StringBuilder("""
+                # The gateway's upstreams: the services this repository deploys
+                - name: fieldsales-gateway-upstreams
+                  options:
+                    disableNameSuffixHash: true
+                  literals:
+                """);
+        List<String> keys = new ArrayList<>();
+        for (DeployedService s : services) {
+            if (s.exposed()) {
+                continue;
+            }
+            String key = s.name().replaceFirst("-service$", "");
+            keys.add(key);
+            String var = key.toUpperCase(java.util.Locale.ROOT) + "_SERVICE";
+            sb.append("  - ").append(var).append("_URL=http://").append(s.name()).append(':').append(s.port())
+                    .append('\n');
+            sb.append("  - ").append(var).append("_MANAGEMENT_URL=http://").append(s.name()).append(':')
+                    .append(s.managementPort()).append('\n');
+        }
+        sb.append("  - FIELDSALES_GATEWAY_EDGE_REQUIRED_UPSTREAMS=").append(String.join(",", keys));
         return sb.toString();
     }
 
