@@ -56,7 +56,8 @@ public record DeployedService(String name, int port, int managementPort, String 
                 exposed);
     }
 
-    public DeployedService exposed() {
+    /** The suite's entrance: reachable from outside the cluster (through the Ingress). */
+    public DeployedService asEntrance() {
         return new DeployedService(name, port, managementPort, database, writes, reads, secrets, databaseSetupSql,
                 true);
     }

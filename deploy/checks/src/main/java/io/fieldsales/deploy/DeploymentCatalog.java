@@ -31,7 +31,7 @@ public final class DeploymentCatalog {
 
     public static List<DeployedService> suite() {
         return List.of(
-                DeployedService.internal("gateway", 8080, "identity").exposed()
+                DeployedService.internal("gateway", 8080, "identity").asEntrance()
                         .writing("security.events")
                         .withSecrets("gateway-keys"),
                 DeployedService.internal("customer-service", 8081, "customers")

@@ -109,7 +109,7 @@ public final class K8sBase {
                   - KAFKA_SASL_MECHANISM=SCRAM-SHA-512
                   - KAFKA_SSL_TRUSTSTORE_TYPE=PEM
                   - KAFKA_SSL_TRUSTSTORE_LOCATION=/etc/fieldsales/kafka-ca/ca.crt
-                  - FIELDSALES_JWKS_URL=http://gateway:8080/.well-known/jwks.json
+                  - FIELDSALES_JWKS_URL=http://gateway/.well-known/jwks.json
                 %s
                 patches:
                 # Every service's container: non-root, read-only root filesystem (only /tmp, an emptyDir, is
@@ -153,9 +153,8 @@ public final class K8sBase {
             String key = s.name().replaceFirst("-service$", "");
             keys.add(key);
             String var = key.toUpperCase(java.util.Locale.ROOT) + "_SERVICE";
-            sb.append("  - ").append(var).append("_URL=http://").append(s.name()).append(':').append(s.port())
-                    .append('\n');
-            sb.append("  - ").append(var).append("_MANAGEMENT_URL=http://").append(s.name()).append(':')
+            sb.append("  - ").append(var).append("_URL=http://").append(s.name()).append('\n');
+            sb.append("  - ").append(var).append("_MANAGEMENT_URL=http://").append(s.name()).append("-management:")
                     .append(s.managementPort()).append('\n');
         }
         sb.append("  - FIELDSALES_GATEWAY_EDGE_REQUIRED_UPSTREAMS=").append(String.join(",", keys));
@@ -465,6 +464,7 @@ public final class K8sBase {
                     matchLabels:
                       app.kubernetes.io/name: %1$s
                 ---
+                # Its own identity, with no Kubernetes API token (no service calls the API)
                 apiVersion: v1
                 kind: ServiceAccount
                 metadata:
@@ -474,7 +474,34 @@ public final class K8sBase {
                 s.exposed() ? "from anywhere to the API port (the Ingress)" : "the gateway only, to the API port",
                 s.exposed() ? ", and the services' API and management ports" : "",
                 ingressFrom, gatewayToManagement, DeploymentCatalog.KAFKA_CLUSTER, egressToServices,
-                s.exposed() ? ingress(s) : "");
+                s.exposed() ? ingress(s) : managementService(s));
+    }
+
+    /**
+     * The generated Service carries the API port only (as port 80); the gateway reaches a service's management
+     * interface, for its readiness, through this one.
+     */
+    private static String managementService(DeployedService s) {
+        return """
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: %1$s-management
+                  labels:
+                    app.kubernetes.io/name: %1$s
+                    app.kubernetes.io/part-of: fieldsales
+                spec:
+                  type: ClusterIP
+                  selector:
+                    app.kubernetes.io/name: %1$s
+                    app.kubernetes.io/part-of: fieldsales
+                  ports:
+                  - name: management
+                    port: %2$d
+                    targetPort: %2$d
+                    protocol: TCP
+                """.formatted(s.name(), s.managementPort());
     }
 
     private static String ingress(DeployedService s) {
@@ -496,15 +523,15 @@ public final class K8sBase {
                           service:
                             name: %1$s
                             port:
-                              number: %2$d
+                              name: http
                       - path: /.well-known/jwks.json
                         pathType: Exact
                         backend:
                           service:
                             name: %1$s
                             port:
-                              number: %2$d
-                """.formatted(s.name(), s.port());
+                              name: http
+                """.formatted(s.name());
     }
 
     private static String yamlString(String s) {

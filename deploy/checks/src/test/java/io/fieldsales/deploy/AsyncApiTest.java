@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class AsyncApiTest {
 
-    private static final Pattern EVENT_TYPE = Pattern.compile("\"(io\\.fieldsales\\.[a-z]+(?:\\.[a-z-]+)+\\.v\\d+)\"");
+    private static final Pattern EVENT_TYPE = Pattern.compile("\"(io\\.fieldsales\\.[a-z]+(?:\\.[a-z_-]+)+\\.v\\d+)\"");
 
     @Test
     void theEventCatalogParsesWithoutErrorsAndListsEveryEventTypeTheCodePublishes() throws Exception {
