@@ -3,7 +3,7 @@ package io.fieldsales.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fieldsales.platform.testing.FieldsalesInfraResource;
+import io.fieldsales.platform.testing.SharedInfra;
 import io.fieldsales.platform.testing.ManagementSurface;
 import io.fieldsales.platform.testing.TestDatabase;
 import io.fieldsales.platform.testing.TestTokens;
@@ -39,7 +39,13 @@ class GracefulShutdownIT {
 
     @Test
     void onSigtermReadinessGoesDownInFlightWorkFinishesAndTheProcessExitsCleanly() throws Exception {
-        Map<String, String> infra = new FieldsalesInfraResource().start();
+        // the shared PostgreSQL and Kafka of this JVM (the IT before may have set the datasource properties already)
+        String db = "127.0.0.1:" + SharedInfra.postgresPort() + "/" + SharedInfra.DATABASE;
+        Map<String, String> infra = Map.of("quarkus.datasource.reactive.url", "postgresql://" + db,
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + db,
+                "quarkus.datasource.username", SharedInfra.DB_ROLE, "quarkus.datasource.password", SharedInfra.DB_PASSWORD,
+                "kafka.bootstrap.servers", SharedInfra.kafkaBootstrap(),
+                "mp.jwt.verify.publickey.location", TestTokens.jwksFile().toString());
         int port = freePort();
         int management = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

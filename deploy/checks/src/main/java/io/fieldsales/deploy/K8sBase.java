@@ -113,8 +113,9 @@ public final class K8sBase {
                 %s
                 patches:
                 # Every service's container: non-root, read-only root filesystem (only /tmp, an emptyDir, is
-                # writable), no capabilities, no privilege escalation, the runtime's default seccomp profile, and no
-                # Kubernetes API token (no service calls the API).
+                # writable), no capabilities, no privilege escalation, the runtime's default seccomp profile, no
+                # Kubernetes API token (no service calls the API), and 45 s to shut down gracefully (readiness DOWN,
+                # 5 s shutdown delay, up to 20 s for in-flight requests: quarkus.shutdown.* in the platform kit).
                 - target:
                     kind: Deployment
                   patch: |-
@@ -132,6 +133,9 @@ public final class K8sBase {
                     - op: add
                       path: /spec/template/spec/automountServiceAccountToken
                       value: false
+                    - op: add
+                      path: /spec/template/spec/terminationGracePeriodSeconds
+                      value: 45
                 """.formatted(DeploymentCatalog.KAFKA_CLUSTER, gatewayUpstreams()));
         return sb.toString();
     }

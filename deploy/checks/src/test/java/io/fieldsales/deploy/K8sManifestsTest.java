@@ -127,6 +127,8 @@ class K8sManifestsTest {
             assertThat(sc.getAllowPrivilegeEscalation()).as(s.name()).isFalse();
             assertThat(sc.getCapabilities().getDrop()).as(s.name()).containsExactly("ALL");
             assertThat(sc.getSeccompProfile().getType()).as(s.name()).isEqualTo("RuntimeDefault");
+            assertThat(d.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds()).as(s.name())
+                    .isEqualTo(45L);
             for (var probe : List.of(c.getStartupProbe(), c.getReadinessProbe(), c.getLivenessProbe())) {
                 assertThat(probe).as(s.name() + " probes").isNotNull();
                 assertThat(probe.getHttpGet().getPort().getIntVal() == null

@@ -17,15 +17,22 @@ public class ManagementPortResource implements QuarkusTestResourceLifecycleManag
 
     @Override
     public Map<String, String> start() {
-        int port;
+        int port = freePort();
+        System.setProperty(PORT, Integer.toString(port));
+        // The API port is fixed too: with one port chosen by the OS (0) and the other fixed, Quarkus's Micrometer
+        // binder tags the two servers' meters differently (server.port only on the fixed one) and Prometheus
+        // refuses the second registration, which stops the HTTP server from starting. Production ports are fixed.
+        return Map.of("quarkus.management.port", Integer.toString(port),
+                "quarkus.management.test-port", Integer.toString(port),
+                "quarkus.http.port", Integer.toString(freePort()));
+    }
+
+    private static int freePort() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
+            return s.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException("no free port", e);
         }
-        System.setProperty(PORT, Integer.toString(port));
-        return Map.of("quarkus.management.port", Integer.toString(port),
-                "quarkus.management.test-port", Integer.toString(port));
     }
 
     @Override
