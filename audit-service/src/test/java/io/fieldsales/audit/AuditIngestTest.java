@@ -77,6 +77,9 @@ class AuditIngestTest {
                 LongStream.rangeClosed(1, Db.sequences(tenant).size()).boxed().toList());
     }
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
+
     @Test
     void ingestRateDelayAndConsumerLagAreExposedAsMetrics() {
         try (TestEvents events = new TestEvents()) {
@@ -84,7 +87,7 @@ class AuditIngestTest {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> stored() == 1);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            String metrics = io.fieldsales.platform.testing.ManagementSurface.get(management.toString(), "/q/metrics");
             assertThat(metrics).contains("fieldsales_audit_events_stored_total{topic=\"security.events\"")
                     .contains("fieldsales_audit_ingest_delay_seconds_count{topic=\"security.events\"")
                     .contains("kafka_consumer_fetch_manager_records_lag");

@@ -136,17 +136,21 @@ class ProxyTest {
         }
     }
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
+
     @Test
     void readinessAggregatesTheServicesAndLivenessIgnoresThem() throws Exception {
         try (FakeUpstream customer = FakeUpstream.start("customer"); FakeUpstream order = FakeUpstream.start("order");
                 FakeUpstream cash = FakeUpstream.start("cash")) {
-            RestAssured.get("/q/health/ready").then().statusCode(503)
+            String health = io.fieldsales.platform.testing.ManagementSurface.origin(management.toString()) + "/q/health";
+            RestAssured.get(health + "/ready").then().statusCode(503)
                     .body("checks.find { it.name == 'upstreams' }.status", equalTo("DOWN"))
                     .body("checks.find { it.name == 'upstreams' }.data.audit",
                             org.hamcrest.Matchers.startsWith("DOWN"));
-            RestAssured.get("/q/health/live").then().statusCode(200);
+            RestAssured.get(health + "/live").then().statusCode(200);
             try (FakeUpstream audit = FakeUpstream.start("audit")) {
-                RestAssured.get("/q/health/ready").then()
+                RestAssured.get(health + "/ready").then()
                         .body("checks.find { it.name == 'upstreams' }.status", equalTo("UP"));
             }
         }

@@ -24,13 +24,16 @@ class CustomerResilienceTest {
 
     private final TenantFixture t = new TenantFixture();
 
-    private static double metric(String name, String labelFragment) {
-        String body = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
+
+    private double metric(String name, String labelFragment) {
+        String body = io.fieldsales.platform.testing.ManagementSurface.get(management.toString(), "/q/metrics");
         return body.lines().filter(l -> l.startsWith(name) && l.contains(labelFragment))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
-    private static org.assertj.core.api.AbstractDoubleAssert<?> metricAs(String name, String labelFragment) {
+    private org.assertj.core.api.AbstractDoubleAssert<?> metricAs(String name, String labelFragment) {
         return assertThat(metric(name, labelFragment)).as("%s{%s}", name, labelFragment);
     }
 
@@ -69,9 +72,9 @@ class CustomerResilienceTest {
             SharedInfra.cutOffKafka();
             try {
                 id = t.create("Written during outage", t.email("outage"), null);
-                given().get("/q/health/live").then().statusCode(200);
+                assertThat(io.fieldsales.platform.testing.ManagementSurface.status(management.toString(), "/q/health/live")).isEqualTo(200);
                 Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
-                        given().get("/q/health/ready").statusCode() == 503);
+                        io.fieldsales.platform.testing.ManagementSurface.status(management.toString(), "/q/health/ready") == 503);
             } finally {
                 SharedInfra.restoreKafka();
             }
@@ -79,7 +82,7 @@ class CustomerResilienceTest {
             assertThat(events).singleElement().satisfies(r ->
                     assertThat(header(r, "ce_type")).isEqualTo("io.fieldsales.customer.created.v1"));
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
-                    given().get("/q/health/ready").statusCode() == 200);
+                    io.fieldsales.platform.testing.ManagementSurface.status(management.toString(), "/q/health/ready") == 200);
         }
     }
 

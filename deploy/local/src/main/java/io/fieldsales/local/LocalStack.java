@@ -135,7 +135,10 @@ public final class LocalStack implements AutoCloseable {
         int kafkaPort = ports.assign(options.kafkaPort());
         int controllerPort = options.kafkaControllerPort() == 0 ? Ports.freePort() : options.kafkaControllerPort();
         List<ServiceSpec> specs = new ArrayList<>();
-        present.keySet().forEach(s -> specs.add(s.withPort(ports.assign(s.port()))));
+        present.keySet().forEach(s -> {
+            int management = ports.assign(s.managementPort());
+            specs.add(s.withPort(ports.assign(s.port())).withManagementPort(management));
+        });
         running = List.copyOf(specs);
         ports.requireFree(pgPort, kafkaPort, controllerPort, running);
         ServiceReadiness.checkInterrupted();

@@ -41,13 +41,12 @@ final class ReadyBanner {
                 console.line(p.name(), p.url());
             }
         }
+        console.println();
+        console.println("  Management (health, metrics, OpenAPI; never on the API ports):");
         for (ServiceProcess p : f.services()) {
-            if (probe(p.url() + "/q/openapi")) {
-                console.line("OpenAPI", p.url() + "/q/openapi   (" + p.name() + ")");
-            }
-            if (probe(p.url() + "/q/swagger-ui/")) {
-                console.line("Swagger UI", p.url() + "/q/swagger-ui/   (" + p.name() + ")");
-            }
+            String m = p.managementUrl();
+            console.line(p.name(), m + "/q/health/ready   " + m + "/q/metrics"
+                    + (probe(m + "/q/openapi") ? "   " + m + "/q/openapi" : ""));
         }
         StackOptions options = f.options();
         console.line("Logs", StackConsole.display(options.logDir()) + "/<service>.log");

@@ -14,7 +14,10 @@ import java.util.stream.Collectors;
  */
 public final class ServiceCatalog {
 
-    /** Upstreams whose URL the gateway reads, by the gateway's name for them, and the variable it reads it from. */
+    /**
+     * Upstreams whose URL the gateway reads, by the gateway's name for them, and the variable it reads it from; the
+     * base URL of each one's management interface (its readiness) is read from the same name with _MANAGEMENT_URL.
+     */
     private static final Map<String, String> UPSTREAM_URL_VARIABLES = Map.of(
             "customer", "CUSTOMER_SERVICE_URL",
             "order", "ORDER_SERVICE_URL",
@@ -53,10 +56,17 @@ public final class ServiceCatalog {
         vars.put("FIELDSALES_BOOTSTRAP_ADMIN_USERNAME", env.secrets().platformAdmin().username());
         vars.put("FIELDSALES_BOOTSTRAP_ADMIN_PASSWORD", env.secrets().platformAdmin().password());
         // Every route gets an upstream URL: a service that does not run answers 503 upstream_unavailable.
-        UPSTREAM_URL_VARIABLES.forEach((key, variable) -> vars.put(variable, "http://127.0.0.1:" + defaultPort(key)));
+        UPSTREAM_URL_VARIABLES.forEach((key, variable) -> {
+            vars.put(variable, "http://127.0.0.1:" + defaultPort(key));
+            vars.put(managementVariable(variable),
+                    "http://127.0.0.1:" + (defaultPort(key) + ServiceSpec.MANAGEMENT_PORT_OFFSET));
+        });
         env.services().stream()
                 .filter(s -> s.upstreamKey() != null && UPSTREAM_URL_VARIABLES.containsKey(s.upstreamKey()))
-                .forEach(s -> vars.put(UPSTREAM_URL_VARIABLES.get(s.upstreamKey()), env.urlOf(s)));
+                .forEach(s -> {
+                    vars.put(UPSTREAM_URL_VARIABLES.get(s.upstreamKey()), env.urlOf(s));
+                    vars.put(managementVariable(UPSTREAM_URL_VARIABLES.get(s.upstreamKey())), env.managementUrlOf(s));
+                });
         // The gateway is ready when the services that run are (not the ones this repository does not have yet).
         vars.put("FIELDSALES_GATEWAY_EDGE_REQUIRED_UPSTREAMS", env.services().stream()
                 .map(ServiceSpec::upstreamKey).filter(k -> k != null).collect(Collectors.joining(",")));
@@ -65,6 +75,11 @@ public final class ServiceCatalog {
         // Every local client (scripts, --demo-data, the web app) comes from 127.0.0.1: one IP budget for all of them.
         vars.put("FIELDSALES_GATEWAY_RATE_LIMITS_PER_IP_CAPACITY", "3000");
         return vars;
+    }
+
+    /** CUSTOMER_SERVICE_URL -> CUSTOMER_SERVICE_MANAGEMENT_URL */
+    static String managementVariable(String urlVariable) {
+        return urlVariable.replaceFirst("_URL$", "_MANAGEMENT_URL");
     }
 
     private static int defaultPort(String upstreamKey) {

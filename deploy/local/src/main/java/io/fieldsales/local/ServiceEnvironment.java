@@ -17,4 +17,9 @@ public record ServiceEnvironment(int postgresPort, String kafkaBootstrap, String
     public String urlOf(ServiceSpec service) {
         return "http://127.0.0.1:" + service.port();
     }
+
+    /** Base URL of the service's management interface (health, metrics, OpenAPI). */
+    public String managementUrlOf(ServiceSpec service) {
+        return "http://127.0.0.1:" + service.managementPort();
+    }
 }

@@ -55,8 +55,10 @@ public final class ServiceProcess {
             vars.put("FIELDSALES_IDEMPOTENCY_KEY", env.secrets().idempotencyFingerprintKey());
         }
         vars.put("QUARKUS_HTTP_PORT", Integer.toString(spec.port()));
+        vars.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(spec.managementPort()));
         // Reachable from this machine only: the local stack has generated, not secret-grade, credentials.
         vars.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        vars.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
         vars.put("QUARKUS_PROFILE", "prod");
         vars.putAll(spec.extraEnv().apply(env));
         return vars;
@@ -99,13 +101,13 @@ public final class ServiceProcess {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
-    /** Whether /q/health/ready answers 200 now (records when it first did). */
+    /** Whether /q/health/ready on the management port answers 200 now (records when it first did). */
     boolean checkReady(HttpClient http) throws InterruptedException {
         if (readyAt != null) {
             return true;
         }
         try {
-            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
             if (r.statusCode() == 200) {
                 readyAt = Instant.now();
@@ -171,6 +173,11 @@ public final class ServiceProcess {
 
     public String url() {
         return "http://127.0.0.1:" + spec.port();
+    }
+
+    /** Base URL of its management interface: health, metrics, OpenAPI (the API port serves nothing of /q/). */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + spec.managementPort();
     }
 
     public ProcessHandle handle() {

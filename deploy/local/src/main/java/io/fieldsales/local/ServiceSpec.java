@@ -19,9 +19,22 @@ import java.util.function.Function;
  *                    what a DBA would do once in production
  * @param extraEnv    environment variables beyond the common ones, computed from the running stack
  * @param command     a command to run instead of the Quarkus jar (tests); empty for the jar
+ * @param managementPort the port of its management interface (health, metrics, OpenAPI): by default
+ *                    {@value #MANAGEMENT_PORT_OFFSET} above its HTTP port (gateway 9000, customer-service 9001...), a
+ *                    free one when the HTTP port is 0
  */
 public record ServiceSpec(String name, String moduleDir, int port, String database, String upstreamKey,
-        List<String> setupSql, Function<ServiceEnvironment, Map<String, String>> extraEnv, List<String> command) {
+        List<String> setupSql, Function<ServiceEnvironment, Map<String, String>> extraEnv, List<String> command,
+        int managementPort) {
+
+    /** 8080 + 920 = 9000: each service's management port is its API port's counterpart in the 9000s. */
+    public static final int MANAGEMENT_PORT_OFFSET = 920;
+
+    public ServiceSpec(String name, String moduleDir, int port, String database, String upstreamKey,
+            List<String> setupSql, Function<ServiceEnvironment, Map<String, String>> extraEnv, List<String> command) {
+        this(name, moduleDir, port, database, upstreamKey, setupSql, extraEnv, command,
+                port == 0 ? 0 : port + MANAGEMENT_PORT_OFFSET);
+    }
 
     public ServiceSpec {
         Objects.requireNonNull(name);
@@ -37,20 +50,30 @@ public record ServiceSpec(String name, String moduleDir, int port, String databa
     }
 
     public ServiceSpec withSetupSql(String... statements) {
-        return new ServiceSpec(name, moduleDir, port, database, upstreamKey, List.of(statements), extraEnv, command);
+        return new ServiceSpec(name, moduleDir, port, database, upstreamKey, List.of(statements), extraEnv, command,
+                managementPort);
     }
 
     public ServiceSpec withEnv(Function<ServiceEnvironment, Map<String, String>> env) {
-        return new ServiceSpec(name, moduleDir, port, database, upstreamKey, setupSql, env, command);
+        return new ServiceSpec(name, moduleDir, port, database, upstreamKey, setupSql, env, command, managementPort);
     }
 
+    /** The HTTP port; the management port follows it when it was derived from it (0 stays 0: a free port). */
     public ServiceSpec withPort(int newPort) {
-        return new ServiceSpec(name, moduleDir, newPort, database, upstreamKey, setupSql, extraEnv, command);
+        int management = newPort == 0 ? 0 : managementPort == port + MANAGEMENT_PORT_OFFSET || managementPort == 0
+                ? newPort + MANAGEMENT_PORT_OFFSET : managementPort;
+        return new ServiceSpec(name, moduleDir, newPort, database, upstreamKey, setupSql, extraEnv, command,
+                management);
+    }
+
+    public ServiceSpec withManagementPort(int newPort) {
+        return new ServiceSpec(name, moduleDir, port, database, upstreamKey, setupSql, extraEnv, command, newPort);
     }
 
     /** Runs {@code command} (with {@code {port}} replaced by the port) instead of the module's jar. */
     public ServiceSpec withCommand(List<String> newCommand) {
-        return new ServiceSpec(name, moduleDir, port, database, upstreamKey, setupSql, extraEnv, newCommand);
+        return new ServiceSpec(name, moduleDir, port, database, upstreamKey, setupSql, extraEnv, newCommand,
+                managementPort);
     }
 
     public boolean isGateway() {

@@ -18,6 +18,7 @@ import java.util.Map;
  * FIELDSALES_LOCAL_POSTGRES_PORT 55432;  FIELDSALES_LOCAL_KAFKA_PORT 59092 (its KRaft controller: the next port)
  * FIELDSALES_LOCAL_PORT_GATEWAY  8080, and _CUSTOMER_SERVICE 8081, _ORDER_SERVICE 8082, _CASH_SERVICE 8083,
  *                                _AUDIT_SERVICE 8084 (0 anywhere: a free port)
+ * FIELDSALES_LOCAL_MANAGEMENT_PORT_GATEWAY ... the management interfaces (default: the HTTP port + 920, 9000...)
  * FIELDSALES_LOCAL_JAVA_OPTS     JVM options of each service (default -Xmx256m -XX:+UseSerialGC ...)
  * FIELDSALES_LOCAL_READY_TIMEOUT seconds to wait for every service to be ready (default 180)
  * FIELDSALES_LOCAL_MODULE_ROOTS  colon-separated repository roots searched for each service's built jar
@@ -67,7 +68,9 @@ public record StackOptions(Path repoRoot, List<Path> moduleRoots, Path dataDir, 
         o = o.withInfrastructurePorts(pg, kafka, kafka == 0 ? 0 : kafka + 1);
         List<ServiceSpec> services = new ArrayList<>();
         for (ServiceSpec s : o.services) {
-            services.add(s.withPort(intEnv(env, "FIELDSALES_LOCAL_PORT_" + envName(s.name()), s.port())));
+            ServiceSpec moved = s.withPort(intEnv(env, "FIELDSALES_LOCAL_PORT_" + envName(s.name()), s.port()));
+            services.add(moved.withManagementPort(intEnv(env, "FIELDSALES_LOCAL_MANAGEMENT_PORT_" + envName(s.name()),
+                    moved.managementPort())));
         }
         o = o.withServices(services);
         if (env.containsKey("FIELDSALES_LOCAL_JAVA_OPTS")) {
@@ -131,7 +134,8 @@ public record StackOptions(Path repoRoot, List<Path> moduleRoots, Path dataDir, 
 
     /** Every port 0: free ports chosen at start, so a test never clashes with a developer's running stack. */
     public StackOptions withFreePorts() {
-        return withInfrastructurePorts(0, 0, 0).withServices(services.stream().map(s -> s.withPort(0)).toList());
+        return withInfrastructurePorts(0, 0, 0).withServices(services.stream().map(s -> s.withPort(0).withManagementPort(0))
+                .toList());
     }
 
     public StackOptions withReadinessTimeout(Duration value) {

@@ -39,6 +39,8 @@ final class StackPorts {
         wanted.put(controllerPort, "kafka controller (FIELDSALES_LOCAL_KAFKA_PORT + 1)");
         services.forEach(s -> wanted.put(s.port(), s.name() + " (FIELDSALES_LOCAL_PORT_"
                 + StackOptions.envName(s.name()) + ")"));
+        services.forEach(s -> wanted.put(s.managementPort(), s.name() + " management (FIELDSALES_LOCAL_MANAGEMENT_PORT_"
+                + StackOptions.envName(s.name()) + ")"));
         ports.add(controllerPort);
         List<String> busy = new ArrayList<>();
         awaitPortsHeldOnlyByConnections(wanted.keySet());

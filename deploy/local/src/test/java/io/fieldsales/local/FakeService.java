@@ -39,6 +39,14 @@ public final class FakeService {
             System.exit(code);
         });
         server.start();
+        // like a Quarkus service, readiness is on the management interface when the stack gives it one
+        String management = System.getenv("QUARKUS_MANAGEMENT_PORT");
+        if (management != null) {
+            HttpServer m = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                    Integer.parseInt(management)), 0);
+            m.createContext("/q/health/ready", ex -> reply(ex, 200, "{\"status\":\"UP\"}"));
+            m.start();
+        }
         System.out.println("fake service listening on " + port);
     }
 

@@ -103,7 +103,10 @@ class LocalStackTest {
             processes = stack.processes();
             ports = stack.ports();
             assertThat(processes).as("the service and PostgreSQL's processes").hasSizeGreaterThan(2);
-            assertThat(ports).hasSize(4).allMatch(p -> !Ports.isFree(p));
+            // PostgreSQL, Kafka and its controller, the service's API and management ports
+            assertThat(ports).hasSize(5).allMatch(p -> !Ports.isFree(p))
+                    .contains(echo.spec().managementPort());
+            assertThat(echo.spec().managementPort()).isNotEqualTo(echoPort);
 
             get(echo.url() + "/exit?code=7");
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(console.toString())

@@ -107,6 +107,12 @@ public interface GatewayConfig {
         /** Path of the service's readiness check. */
         @WithDefault("/q/health/ready")
         String readinessPath();
+
+        /**
+         * Base URL of the service's management interface, where its readiness check answers (its API port serves
+         * nothing of /q/); unset: the readiness path is asked on {@link #url()}.
+         */
+        Optional<String> managementUrl();
     }
 
     interface CircuitBreaker {

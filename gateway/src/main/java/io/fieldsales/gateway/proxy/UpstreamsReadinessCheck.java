@@ -60,9 +60,11 @@ public class UpstreamsReadinessCheck implements AsyncHealthCheck {
     }
 
     private Uni<Boolean> probe(Upstream upstream) {
-        RequestOptions options = upstream.requestOptions()
+        String path = upstream.config().readinessPath();
+        RequestOptions options = upstream.config().managementUrl()
+                .map(m -> new RequestOptions().setAbsoluteURI(m.replaceAll("/+$", "") + path))
+                .orElseGet(() -> upstream.requestOptions().setURI(path))
                 .setMethod(HttpMethod.GET)
-                .setURI(upstream.config().readinessPath())
                 .setIdleTimeout(PROBE_TIMEOUT.toMillis());
         return Uni.createFrom().completionStage(() -> upstream.client().request(options)
                         .compose(request -> request.send())

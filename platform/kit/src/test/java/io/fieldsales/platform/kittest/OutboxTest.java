@@ -248,6 +248,9 @@ class OutboxTest {
         }
     }
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
+
     @Test
     void redactionBlanksEveryEventOfTheErasedAggregatesOnly() {
         String erased = create("to-erase");
@@ -264,7 +267,7 @@ class OutboxTest {
 
     @Test
     void backlogGaugesAreExposedAsPrometheusMetrics() {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = io.fieldsales.platform.testing.ManagementSurface.get(management.toString(), "/q/metrics");
         assertThat(metrics).contains("fieldsales_outbox_pending").contains("fieldsales_outbox_oldest_pending_age_seconds");
     }
 

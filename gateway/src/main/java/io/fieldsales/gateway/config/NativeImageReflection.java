@@ -1,0 +1,19 @@
+package io.fieldsales.gateway.config;
+
+import io.fieldsales.gateway.events.AccessDenied;
+import io.fieldsales.gateway.events.AccountLocked;
+import io.fieldsales.gateway.events.LoginFailed;
+import io.fieldsales.gateway.events.RefreshTokenReused;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * The security event payloads Jackson writes into the outbox: a native image keeps their accessors only when they
+ * are registered. NativeImageReadinessTest (deploy/checks) fails when an events record is missing here.
+ */
+@RegisterForReflection(targets = {LoginFailed.class, AccountLocked.class, AccessDenied.class,
+    RefreshTokenReused.class})
+public final class NativeImageReflection {
+
+    private NativeImageReflection() {
+    }
+}
