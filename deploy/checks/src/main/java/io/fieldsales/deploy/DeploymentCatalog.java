@@ -37,9 +37,12 @@ public final class DeploymentCatalog {
                 DeployedService.internal("customer-service", 8081, "customers")
                         .writing("customer.events"),
                 DeployedService.internal("order-service", 8082, "orders")
-                        .writing("order.events"),
+                        // its customer projection and the receivables' settlements; poison to their DLQs
+                        .writing("order.events", "customer.events.dlq", "cash.events.dlq")
+                        .reading("customer.events", "cash.events"),
                 DeployedService.internal("cash-service", 8083, "cash")
-                        .writing("cash.events", "cash.events.dlq")
+                        // receivables from deliveries, refunds paid as payouts; poison to order.events.dlq
+                        .writing("cash.events", "order.events.dlq")
                         .reading("order.events"),
                 DeployedService.internal("audit-service", 8084, "audit")
                         // every *.events topic, and nothing else: it cannot forge another service's events

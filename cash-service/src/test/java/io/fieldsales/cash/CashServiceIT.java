@@ -1,0 +1,41 @@
+package io.fieldsales.cash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.fieldsales.platform.testing.ManagementPortResource;
+import io.fieldsales.platform.testing.ManagementSurface;
+import io.fieldsales.platform.testing.TopicProbe;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.RestAssured;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged service (the jar; the native executable with -Dnative) against the embedded PostgreSQL and Kafka:
+ * healthy on its management port, nothing of /q/ on its API port, no Swagger UI, one write that publishes its event
+ * and one read.
+ */
+@QuarkusIntegrationTest
+@QuarkusTestResource(value = ManagementPortResource.class, restrictToAnnotatedClass = true)
+class CashServiceIT {
+
+    @Test
+    void packagedServiceIsReadyWritesPublishesAndReads() {
+        String api = RestAssured.baseURI + ":" + RestAssured.port;
+        ManagementSurface.assertOnlyOnManagementPort(api, ManagementPortResource.url());
+        assertThat(ManagementSurface.status(ManagementPortResource.url(), "/q/health/ready")).isEqualTo(200);
+        assertThat(ManagementSurface.status(ManagementPortResource.url(), "/q/swagger-ui/")).as("no Swagger UI in a"
+                + " packaged service").isEqualTo(404);
+
+        TenantFixture t = new TenantFixture();
+        try (TopicProbe probe = TopicProbe.on("cash.events")) {
+            String session = t.open("100.00");
+            var events = probe.await(r -> session.equals(r.key()), 1, Duration.ofSeconds(60));
+            assertThat(TopicProbe.header(events.get(0), "ce_type"))
+                    .isEqualTo("io.fieldsales.cash.cash-session.opened.v1");
+            t.asRep().get("/api/v1/cash-sessions/" + session).then().statusCode(200).body("status", equalTo("OPEN"));
+        }
+    }
+}
