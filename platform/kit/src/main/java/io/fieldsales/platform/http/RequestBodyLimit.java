@@ -85,7 +85,9 @@ public class RequestBodyLimit {
             }
             return;
         }
-        if (request.isEnded()) {
+        if (request.isEnded() || !carriesABody(request.method())) {
+            // GET, HEAD, OPTIONS... carry no body our endpoints read (the server-wide limit still bounds one);
+            // an HTTP/2 (h2c) GET may already be ended, and pausing it then fails
             rc.next();
             return;
         }
@@ -130,6 +132,11 @@ public class RequestBodyLimit {
             }
         });
         problems.send(rc.response(), ProblemWriter.payloadTooLarge(max), path);
+    }
+
+    private static boolean carriesABody(io.vertx.core.http.HttpMethod method) {
+        return method == io.vertx.core.http.HttpMethod.POST || method == io.vertx.core.http.HttpMethod.PUT
+                || method == io.vertx.core.http.HttpMethod.PATCH || method == io.vertx.core.http.HttpMethod.DELETE;
     }
 
     private boolean isStreamed(String path) {
