@@ -55,6 +55,9 @@ class CashEventsTest extends CashTestInfra {
                     .post("/api/v1/deposits/" + deposit + "/confirm").then().statusCode(200);
             t.as("finance").body("{\"bankReference\":\"B2\",\"confirmedAmount\":95}")
                     .post("/api/v1/deposits/" + deposit + "/confirm").then().statusCode(200);
+            // the CREDIT delivery is its own record: its receivable may open after the COD one settled
+            await().atMost(Duration.ofSeconds(30)).until(() -> Db.text(
+                    "select id::text from receivable where order_id = ?", creditOrder) != null);
             String receivable = Db.text("select id::text from receivable where order_id = ?", creditOrder);
             t.as("finance").body("{\"amount\":15,\"method\":\"CHEQUE\",\"reference\":\"CHQ 12\"}")
                     .post("/api/v1/receivables/" + receivable + "/payments").then().statusCode(201);
