@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fieldsales.cash.CashTestInfra;
-import io.fieldsales.cash.Concurrently;
+import io.fieldsales.platform.testing.Concurrently;
 import io.fieldsales.cash.Db;
 import io.fieldsales.cash.OrderEvents;
 import io.fieldsales.cash.TenantFixture;

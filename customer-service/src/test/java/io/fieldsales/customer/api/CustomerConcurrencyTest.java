@@ -2,7 +2,7 @@ package io.fieldsales.customer.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fieldsales.customer.Concurrently;
+import io.fieldsales.platform.testing.Concurrently;
 import io.fieldsales.customer.Db;
 import io.fieldsales.customer.TenantFixture;
 import io.quarkus.test.junit.QuarkusTest;

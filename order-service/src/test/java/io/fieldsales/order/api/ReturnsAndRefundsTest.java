@@ -4,7 +4,7 @@ import static io.fieldsales.order.TenantFixture.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.fieldsales.order.Concurrently;
+import io.fieldsales.platform.testing.Concurrently;
 import io.fieldsales.order.Db;
 import io.fieldsales.order.TenantFixture;
 import io.quarkus.test.junit.QuarkusTest;

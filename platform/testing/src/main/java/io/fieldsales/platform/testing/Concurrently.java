@@ -1,4 +1,4 @@
-package io.fieldsales.order;
+package io.fieldsales.platform.testing;
 
 import java.util.ArrayList;
 import java.util.List;
