@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fieldsales.audit.domain.AuditRecord;
 import io.fieldsales.audit.domain.CanonicalRecord;
 import io.fieldsales.audit.domain.ChainHead;
+import io.fieldsales.audit.domain.DataKeys;
 import io.fieldsales.audit.domain.EntityReferences;
 import io.fieldsales.audit.domain.ErasedSubjects;
 import io.fieldsales.audit.domain.NewAuditEvent;
@@ -200,10 +201,19 @@ public class AuditTrail {
             }
         }
         List<SubjectKeyRepository.SubjectRef> subjects = List.copyOf(wanted.values());
-        List<byte[]> candidates = subjects.stream()
-                .map(s -> dataKeys.newWrappedKey(s.tenantId(), s.subject())).toList();
-        return subjectKeys.getOrCreateAll(c, subjects, candidates).map(wrapped -> {
+        List<DataKeys.NewKey> candidates = subjects.stream()
+                .map(s -> dataKeys.newKey(s.tenantId(), s.subject())).toList();
+        return subjectKeys.getOrCreateAll(c, subjects, candidates.stream().map(DataKeys.NewKey::wrapped).toList())
+                .map(wrapped -> {
             Map<SubjectKeyRepository.SubjectRef, SecretKey> keys = new HashMap<>();
+            for (int i = 0; i < subjects.size(); i++) {
+                // a key this batch created is used as generated, not unwrapped again
+                Optional<byte[]> stored = wrapped.get(subjects.get(i));
+                if (stored != null && stored.isPresent()
+                        && java.util.Arrays.equals(stored.get(), candidates.get(i).wrapped())) {
+                    keys.put(subjects.get(i), candidates.get(i).key());
+                }
+            }
             Set<SubjectKeyRepository.SubjectRef> erasedSoFar = new HashSet<>();
             List<ProtectedData> out = new ArrayList<>(batch.size());
             for (int i = 0; i < batch.size(); i++) {
