@@ -3,22 +3,13 @@ package io.fieldsales.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fieldsales.platform.testing.SharedInfra;
 import io.quarkus.test.junit.QuarkusTest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -36,39 +27,16 @@ class AuditIngestBenchmarkTest {
 
     private static final String CREATED = "io.fieldsales.customer.created.v1";
 
-    private static KafkaProducer<String, String> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfra.kafkaBootstrap(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024));
-    }
-
     /** A customer.created event as customer-service's outbox publishes it, with name, email, phone and address. */
-    private static ProducerRecord<String, String> created(UUID tenant, int n) {
+    private static void created(TestEvents events, UUID tenant, int n) {
         String customer = UUID.randomUUID().toString();
         String data = "{\"id\":\"" + customer + "\",\"name\":\"Spaza " + n + " General Dealer\",\"email\":\"owner" + n
                 + "@shop" + (n % 977) + ".co.za\",\"phone\":\"+2782" + String.format("%07d", n % 10_000_000)
                 + "\",\"address\":{\"lines\":[\"" + (n % 300) + " Main Road\"],\"city\":\"Durban\",\"postalCode\":\"4001\","
                 + "\"country\":\"ZA\"},\"externalRef\":\"ERP-" + n + "\",\"segment\":\"retail\",\"creditLimit\":\"5000.00\","
                 + "\"currency\":\"ZAR\",\"version\":1}";
-        ProducerRecord<String, String> r = new ProducerRecord<>("customer.events", customer, data);
-        header(r, "ce_specversion", "1.0");
-        header(r, "ce_id", UUID.randomUUID().toString());
-        header(r, "ce_type", CREATED);
-        header(r, "ce_source", "customer-service");
-        header(r, "ce_subject", customer);
-        header(r, "ce_time", OffsetDateTime.now(ZoneOffset.UTC).toString());
-        header(r, "content-type", "application/json");
-        header(r, "ce_tenantid", tenant.toString());
-        header(r, "ce_actorid", "rep-" + (n % 40));
-        header(r, "ce_requestid", "req-" + n);
-        header(r, "ce_traceparent", "00-" + UUID.randomUUID().toString().replace("-", "") + "-00f067aa0ba902b7-01");
-        return r;
-    }
-
-    private static void header(ProducerRecord<String, String> r, String name, String value) {
-        r.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+        events.send("customer.events", null, UUID.randomUUID(), tenant, CREATED, customer, "rep-" + (n % 40),
+                "req-" + n, data);
     }
 
     private static String tenantList(List<UUID> tenants) {
@@ -88,9 +56,9 @@ class AuditIngestBenchmarkTest {
     private static void ingest(String label, List<UUID> tenants, int events) {
         String in = tenantList(tenants);
         long t0 = System.nanoTime();
-        try (KafkaProducer<String, String> producer = producer()) {
+        try (TestEvents producer = TestEvents.batched()) {
             for (int i = 0; i < events; i++) {
-                producer.send(created(tenants.get(i % tenants.size()), i));
+                created(producer, tenants.get(i % tenants.size()), i);
             }
             producer.flush();
         }
@@ -128,16 +96,15 @@ class AuditIngestBenchmarkTest {
         }
         int rate = 100;
         int seconds = Integer.getInteger("audit.bench.live-seconds", 20);
-        try (KafkaProducer<String, String> producer = producer()) {
+        try (TestEvents producer = new TestEvents()) {
             long start = System.nanoTime();
             for (int i = 0; i < rate * seconds; i++) {
                 long due = start + i * 1_000_000_000L / rate;
                 while (System.nanoTime() < due) {
                     java.util.concurrent.locks.LockSupport.parkNanos(Math.max(100_000, due - System.nanoTime()));
                 }
-                producer.send(created(live.get(i % live.size()), i));
+                created(producer, live.get(i % live.size()), i);
             }
-            producer.flush();
         }
         long stopped = System.nanoTime();
         String in = tenantList(live);
