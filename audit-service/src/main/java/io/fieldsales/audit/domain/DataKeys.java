@@ -62,11 +62,15 @@ public final class DataKeys {
         }
     }
 
-    /** A fresh data key, wrapped for storage. */
-    public byte[] newWrappedKey(UUID tenantId, String subject) {
+    /** A fresh data key: the key itself and its wrapped form (what is stored). */
+    public record NewKey(SecretKey key, byte[] wrapped) {
+    }
+
+    /** A fresh data key and its wrapped form, for storage. */
+    public NewKey newKey(UUID tenantId, String subject) {
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
-        return crypt(Cipher.ENCRYPT_MODE, key, tenantId, subject);
+        return new NewKey(new SecretKeySpec(key, "AES"), crypt(Cipher.ENCRYPT_MODE, key, tenantId, subject));
     }
 
     public SecretKey unwrap(byte[] wrapped, UUID tenantId, String subject) {
@@ -75,7 +79,7 @@ public final class DataKeys {
 
     private byte[] crypt(int mode, byte[] in, UUID tenantId, String subject) {
         try {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher c = PersonalData.gcm();
             byte[] aad = (tenantId + "|" + subject).getBytes(StandardCharsets.UTF_8);
             if (mode == Cipher.ENCRYPT_MODE) {
                 byte[] iv = new byte[IV_BYTES];

@@ -34,6 +34,22 @@ public final class PersonalData {
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * One AES-GCM cipher per thread, re-initialized (fresh IV) for every value: {@code Cipher.getInstance} costs more
+     * than the encryption of a short value, and re-initializing with the same key skips the key schedule.
+     */
+    private static final ThreadLocal<Cipher> GCM = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/GCM is part of every JDK", e);
+        }
+    });
+
+    /** This thread's AES/GCM/NoPadding cipher; init it before each use. */
+    static Cipher gcm() {
+        return GCM.get();
+    }
 
     private PersonalData() {
     }
@@ -133,7 +149,7 @@ public final class PersonalData {
         try {
             byte[] iv = new byte[IV_BYTES];
             RANDOM.nextBytes(iv);
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher c = gcm();
             c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
             c.updateAAD(aad);
             byte[] ct = c.doFinal(json.writeValueAsBytes(value));
@@ -149,7 +165,7 @@ public final class PersonalData {
     static JsonNode decrypt(String base64, SecretKey key, byte[] aad, ObjectMapper json) {
         try {
             byte[] in = Base64.getDecoder().decode(base64);
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher c = gcm();
             c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
             c.updateAAD(aad);
             return json.readTree(c.doFinal(in, IV_BYTES, in.length - IV_BYTES));

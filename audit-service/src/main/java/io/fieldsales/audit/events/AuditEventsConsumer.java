@@ -5,32 +5,38 @@ import io.fieldsales.audit.domain.EventTypes;
 import io.fieldsales.audit.domain.NewAuditEvent;
 import io.fieldsales.audit.domain.PlatformChain;
 import io.fieldsales.audit.service.AppendResult;
-import io.fieldsales.audit.service.AuditTrail;
+import io.fieldsales.audit.service.AuditIngest;
 import io.fieldsales.platform.events.EventEnvelope;
 import io.fieldsales.platform.events.PoisonEventException;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
  * Stores every event of the suite's topics in its tenant's trail, once per CloudEvents source and id; security
- * events without a tenant go to the platform chain ({@link PlatformChain}). A record that can never be stored (no
- * tenant outside security.events, broken JSON, not a CloudEvent, a source that does not own the topic, an unknown
- * type for its topic) fails at once and the connector moves it to {@code audit.dlq} with the reason; transient
- * failures are retried with backoff (5 tries, 200 ms doubling to 5 s: rides out a failover of the database without
- * stalling the partition for long).
+ * events without a tenant go to the platform chain ({@link PlatformChain}). Records arrive in batches (what one poll
+ * of Kafka returned, up to {@code max.poll.records}): the good ones of a batch are stored together in one transaction
+ * ({@link AuditIngest}, which retries it whole); a record that can never be stored (no tenant outside
+ * security.events, broken JSON, not a CloudEvent, a source that does not own the topic, an unknown type for its
+ * topic) goes to {@code audit.dlq} with the reason, without holding up the rest of its batch. The batch is
+ * acknowledged (its offsets become committable) only after the database commit: at-least-once, and a redelivered
+ * record is skipped as stored.
  */
 @ApplicationScoped
 public class AuditEventsConsumer {
@@ -41,29 +47,90 @@ public class AuditEventsConsumer {
     ObjectMapper json;
 
     @Inject
-    AuditTrail trail;
+    AuditIngest ingest;
 
     @Inject
     MeterRegistry metrics;
 
-    /** Every topic of the suite arrives on this one channel (see {@code suite-events} in application.properties). */
-    @Incoming("suite-events")
-    @Retry(maxRetries = 5, delay = 200, jitter = 100, abortOn = PoisonEventException.class)
-    @ExponentialBackoff(maxDelay = 5000)
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return store(record);
+    /** One record of a batch: the Kafka record (headers, traceparent, offset) and its event, or why it is poison. */
+    public record Received(KafkaRecord<String, String> message, ConsumerRecord<String, String> record,
+            NewAuditEvent event, PoisonEventException poison) {
     }
 
-    Uni<Void> store(ConsumerRecord<String, String> record) {
-        return Uni.createFrom().item(() -> toAuditEvent(record))
-                .onFailure(PoisonEventException.class).invoke(f -> {
-                    Counter.builder("fieldsales.audit.events.rejected").tag("topic", record.topic())
-                            .description("Events sent to audit.dlq").register(metrics).increment();
-                    LOG.warnf("Poison record on %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
-                            f.getMessage());
+    /** Every topic of the suite arrives on this one channel (see {@code suite-events} in application.properties). */
+    @Incoming("suite-events")
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        List<Received> received = new ArrayList<>(batch.getRecords().size());
+        for (KafkaRecord<String, String> message : batch.getRecords()) {
+            received.add(receive(message));
+        }
+        return store(received).chain(() -> Uni.createFrom().completionStage(batch::ack));
+    }
+
+    /**
+     * Stores the good records of a batch, then sends the poison ones to the DLQ: nothing is acknowledged before the
+     * database commit.
+     */
+    Uni<Void> store(List<Received> received) {
+        List<Received> good = received.stream().filter(r -> r.event() != null).toList();
+        long started = System.nanoTime();
+        return ingest.store(good.stream().map(Received::event).toList())
+                .invoke(results -> {
+                    for (int i = 0; i < good.size(); i++) {
+                        count(good.get(i).event(), results.get(i));
+                    }
+                    DistributionSummary.builder("fieldsales.audit.ingest.batch.size")
+                            .description("Records per stored batch").register(metrics).record(received.size());
+                    Timer.builder("fieldsales.audit.ingest.batch.duration")
+                            .description("From a batch's arrival to its database commit").register(metrics)
+                            .record(Duration.ofNanos(System.nanoTime() - started));
                 })
-                .chain(event -> trail.append(event).invoke(result -> count(event, result)))
-                .replaceWithVoid();
+                .replaceWithVoid()
+                // the batch outlasted its retries: store its records one by one, so one bad record cannot sink the
+                // others; each that still fails goes to the DLQ with its reason
+                .onFailure().recoverWithUni(f -> oneByOne(good, f))
+                .chain(() -> deadLetters(received));
+    }
+
+    private Uni<Void> oneByOne(List<Received> good, Throwable batchFailure) {
+        LOG.warnf("A batch of %d events failed (%s): storing them one by one", good.size(), batchFailure.toString());
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Received r : good) {
+            chain = chain.chain(() -> ingest.storeOne(r.event())
+                    .invoke(result -> count(r.event(), result))
+                    .replaceWithVoid()
+                    .onFailure().recoverWithUni(f -> {
+                        LOG.errorf(f, "Event %s from %s-%d@%d could not be stored: sent to audit.dlq", r.event().eventId(),
+                                r.record().topic(), r.record().partition(), r.record().offset());
+                        return Uni.createFrom().completionStage(() -> r.message().nack(f));
+                    }));
+        }
+        return chain;
+    }
+
+    private Uni<Void> deadLetters(List<Received> received) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Received r : received) {
+            if (r.poison() != null) {
+                chain = chain.chain(() -> Uni.createFrom().completionStage(() -> r.message().nack(r.poison())));
+            }
+        }
+        return chain;
+    }
+
+    private Received receive(KafkaRecord<String, String> message) {
+        @SuppressWarnings("unchecked")
+        ConsumerRecord<String, String> record = (ConsumerRecord<String, String>) message
+                .getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow().getRecord();
+        try {
+            return new Received(message, record, toAuditEvent(record), null);
+        } catch (PoisonEventException poison) {
+            Counter.builder("fieldsales.audit.events.rejected").tag("topic", record.topic())
+                    .description("Events sent to audit.dlq").register(metrics).increment();
+            LOG.warnf("Poison record on %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
+                    poison.getMessage());
+            return new Received(message, record, null, poison);
+        }
     }
 
     private NewAuditEvent toAuditEvent(ConsumerRecord<String, String> record) {

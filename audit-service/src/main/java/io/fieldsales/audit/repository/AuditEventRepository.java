@@ -15,7 +15,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** SQL on audit_event and audit_chain_head, with the raw reactive client (the ingest is the hot path). */
@@ -29,32 +32,6 @@ public class AuditEventRepository {
     public record Preparation(boolean alreadyStored, String normalizedData) {
     }
 
-    /** The locked head and the database clock read under the lock (so received_at grows with the sequence). */
-    public record LockedHead(ChainHead head, OffsetDateTime now) {
-    }
-
-    /** Locks the tenant's chain head for this transaction (creating it at genesis on the first event). */
-    public Uni<LockedHead> lockHead(SqlConnection c, UUID tenantId) {
-        return selectHeadForUpdate(c, tenantId).chain(head -> head != null ? Uni.createFrom().item(head)
-                : c.preparedQuery("insert into audit_chain_head (tenant_id, last_sequence, last_hash) values ($1, 0, $2)"
-                                + " on conflict (tenant_id) do nothing")
-                        .execute(Tuple.of(tenantId, Buffer.buffer(ChainHash.genesis())))
-                        .chain(() -> selectHeadForUpdate(c, tenantId)));
-    }
-
-    private Uni<LockedHead> selectHeadForUpdate(SqlConnection c, UUID tenantId) {
-        return c.preparedQuery("select last_sequence, last_hash, clock_timestamp() from audit_chain_head"
-                        + " where tenant_id = $1 for update")
-                .execute(Tuple.of(tenantId))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        return null;
-                    }
-                    Row r = rows.iterator().next();
-                    return new LockedHead(new ChainHead(r.getLong(0), r.getBuffer(1).getBytes()), r.getOffsetDateTime(2));
-                });
-    }
-
     public Uni<ChainHead> head(SqlClient c, UUID tenantId) {
         return c.preparedQuery("select last_sequence, last_hash from audit_chain_head where tenant_id = $1")
                 .execute(Tuple.of(tenantId))
@@ -63,35 +40,151 @@ public class AuditEventRepository {
     }
 
     /**
-     * Whether the event (id and source) is stored already (a redelivery; a concurrent first delivery is caught by the unique index)
-     * and the data in jsonb's normal form, which is what the hash covers.
+     * Locks the chain heads of several tenants for this transaction (creating missing ones at genesis), in tenant
+     * order so that two batches sharing tenants never wait on each other crosswise; one round trip when every head
+     * exists. Returns the heads by tenant and the database clock read under the locks.
      */
-    public Uni<Preparation> prepare(SqlConnection c, UUID eventId, String source, String dataJson) {
-        return c.preparedQuery("select exists (select 1 from audit_event where event_id = $1"
-                        + " and source is not distinct from $3), cast($2::text as jsonb)::text")
-                .execute(Tuple.of(eventId, dataJson, source))
-                .map(rows -> {
-                    Row r = rows.iterator().next();
-                    return new Preparation(r.getBoolean(0), r.getString(1));
+    public Uni<LockedHeads> lockHeads(SqlConnection c, List<UUID> tenantIds) {
+        UUID[] sorted = tenantIds.stream().distinct().sorted().toArray(UUID[]::new);
+        return selectHeadsForUpdate(c, sorted).chain(heads -> heads.heads().size() == sorted.length
+                ? Uni.createFrom().item(heads)
+                : c.preparedQuery("insert into audit_chain_head (tenant_id, last_sequence, last_hash)"
+                                + " select t, 0, $2 from unnest($1::uuid[]) t order by t on conflict (tenant_id) do nothing")
+                        .execute(Tuple.of(sorted, Buffer.buffer(ChainHash.genesis())))
+                        .chain(() -> selectHeadsForUpdate(c, sorted)));
+    }
+
+    /** The locked heads of a batch's tenants and the database clock read under the locks. */
+    public record LockedHeads(Map<UUID, ChainHead> heads, OffsetDateTime now) {
+    }
+
+    private Uni<LockedHeads> selectHeadsForUpdate(SqlConnection c, UUID[] sortedTenants) {
+        return c.preparedQuery("select tenant_id, last_sequence, last_hash, clock_timestamp() from audit_chain_head"
+                        + " where tenant_id = any($1) order by tenant_id for update")
+                .execute(Tuple.of(sortedTenants))
+                .chain(rows -> {
+                    Map<UUID, ChainHead> heads = new HashMap<>();
+                    OffsetDateTime now = null;
+                    for (Row r : rows) {
+                        heads.put(r.getUUID(0), new ChainHead(r.getLong(1), r.getBuffer(2).getBytes()));
+                        now = r.getOffsetDateTime(3);
+                    }
+                    if (now != null) {
+                        return Uni.createFrom().item(new LockedHeads(heads, now));
+                    }
+                    return c.query("select clock_timestamp()").execute()
+                            .map(clock -> new LockedHeads(heads, clock.iterator().next().getOffsetDateTime(0)));
                 });
     }
 
-    /** Inserts the record and moves the tenant's head to it, in one statement (one round trip under the lock). */
-    public Uni<Void> append(SqlConnection c, AuditRecord r) {
-        Tuple t = Tuple.tuple()
-                .addUUID(r.tenantId()).addLong(r.sequence()).addUUID(r.eventId()).addString(r.type())
-                .addString(r.source()).addString(r.topic()).addString(r.entityType()).addString(r.entityId())
-                .addString(r.actorId()).addString(r.requestId()).addOffsetDateTime(r.occurredAt())
-                .addOffsetDateTime(r.receivedAt()).addString(r.piiSubject())
-                .addArrayOfString(r.refs().toArray(String[]::new)).addString(r.data())
-                .addValue(Buffer.buffer(r.prevHash())).addValue(Buffer.buffer(r.hash()));
-        return c.preparedQuery("with appended as (insert into audit_event (tenant_id, sequence, event_id, event_type, source, topic,"
-                        + " entity_type, entity_id, actor_id, request_id, occurred_at, received_at, pii_subject, refs,"
-                        + " data, prev_hash, hash) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,"
-                        + " cast($15::text as jsonb), $16, $17) returning sequence, hash)"
-                        + " update audit_chain_head h set last_sequence = a.sequence, last_hash = a.hash,"
-                        + " updated_at = now() from appended a where h.tenant_id = $1")
-                .execute(t).replaceWithVoid();
+    /**
+     * For each event (id, source, data as JSON text), in order: whether it is stored already and its data in jsonb's
+     * normal form (what the hash covers); one round trip for the whole batch.
+     */
+    public Uni<List<Preparation>> prepareAll(SqlConnection c, List<UUID> eventIds, List<String> sources,
+            List<String> dataJson) {
+        return c.preparedQuery("select exists (select 1 from audit_event e where e.event_id = u.id"
+                        + " and e.source is not distinct from u.src), cast(u.d as jsonb)::text"
+                        + " from unnest($1::uuid[], $2::text[], $3::text[]) with ordinality as u(id, src, d, n)"
+                        + " order by u.n")
+                .execute(Tuple.of(eventIds.toArray(UUID[]::new), sources.toArray(String[]::new),
+                        dataJson.toArray(String[]::new)))
+                .map(rows -> {
+                    List<Preparation> out = new ArrayList<>(rows.size());
+                    rows.forEach(r -> out.add(new Preparation(r.getBoolean(0), r.getString(1))));
+                    return out;
+                });
+    }
+
+    /**
+     * Inserts the records (already chained, in sequence order per tenant) and moves each tenant's head to its last
+     * one, in ONE statement: one multi-row insert from arrays, one update of the heads.
+     */
+    public Uni<Void> appendAll(SqlConnection c, List<AuditRecord> records) {
+        int n = records.size();
+        UUID[] tenants = new UUID[n];
+        Long[] sequences = new Long[n];
+        UUID[] ids = new UUID[n];
+        String[] types = new String[n];
+        String[] sources = new String[n];
+        String[] topics = new String[n];
+        String[] entityTypes = new String[n];
+        String[] entityIds = new String[n];
+        String[] actors = new String[n];
+        String[] requests = new String[n];
+        OffsetDateTime[] occurred = new OffsetDateTime[n];
+        OffsetDateTime[] received = new OffsetDateTime[n];
+        String[] subjects = new String[n];
+        String[] refs = new String[n];
+        String[] data = new String[n];
+        Buffer[] prevHashes = new Buffer[n];
+        Buffer[] hashes = new Buffer[n];
+        Map<UUID, AuditRecord> last = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            AuditRecord r = records.get(i);
+            tenants[i] = r.tenantId();
+            sequences[i] = r.sequence();
+            ids[i] = r.eventId();
+            types[i] = r.type();
+            sources[i] = r.source();
+            topics[i] = r.topic();
+            entityTypes[i] = r.entityType();
+            entityIds[i] = r.entityId();
+            actors[i] = r.actorId();
+            requests[i] = r.requestId();
+            occurred[i] = r.occurredAt();
+            received[i] = r.receivedAt();
+            subjects[i] = r.piiSubject();
+            refs[i] = textArray(r.refs());
+            data[i] = r.data();
+            prevHashes[i] = Buffer.buffer(r.prevHash());
+            hashes[i] = Buffer.buffer(r.hash());
+            last.merge(r.tenantId(), r, (a, b) -> b.sequence() > a.sequence() ? b : a);
+        }
+        UUID[] headTenants = last.keySet().toArray(UUID[]::new);
+        Long[] headSequences = last.values().stream().map(AuditRecord::sequence).toArray(Long[]::new);
+        Buffer[] headHashes = last.values().stream().map(r -> Buffer.buffer(r.hash())).toArray(Buffer[]::new);
+        Tuple t = Tuple.from(Arrays.<Object>asList(tenants, sequences, ids, types, sources, topics, entityTypes, entityIds, actors,
+                requests, occurred, received, subjects, refs, data, prevHashes, hashes, headTenants, headSequences,
+                headHashes));
+        return c.preparedQuery("with appended as (insert into audit_event (tenant_id, sequence, event_id, event_type,"
+                        + " source, topic, entity_type, entity_id, actor_id, request_id, occurred_at, received_at,"
+                        + " pii_subject, refs, data, prev_hash, hash)"
+                        + " select u.t, u.seq, u.id, u.ty, u.src, u.top, u.et, u.eid, u.act, u.req, u.occ, u.rec, u.pii,"
+                        + " cast(u.refs as text[]), cast(u.d as jsonb), u.ph, u.h"
+                        + " from unnest($1::uuid[], $2::int8[], $3::uuid[], $4::text[], $5::text[], $6::text[],"
+                        + " $7::text[], $8::text[], $9::text[], $10::text[], $11::timestamptz[], $12::timestamptz[],"
+                        + " $13::text[], $14::text[], $15::text[], $16::bytea[], $17::bytea[])"
+                        + " as u(t, seq, id, ty, src, top, et, eid, act, req, occ, rec, pii, refs, d, ph, h)"
+                        + " order by u.t, u.seq)"
+                        + " update audit_chain_head h set last_sequence = x.seq, last_hash = x.h, updated_at = now()"
+                        + " from unnest($18::uuid[], $19::int8[], $20::bytea[]) as x(t, seq, h)"
+                        + " where h.tenant_id = x.t")
+                .execute(t).chain(rows -> rows.rowCount() == headTenants.length
+                        ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().failure(new IllegalStateException("audit batch: " + rows.rowCount()
+                                + " of " + headTenants.length + " chain heads moved")));
+    }
+
+    /** A text[] literal ({"a","b"}) of refs, so that one row's array travels as one element of a text[] parameter. */
+    static String textArray(List<String> values) {
+        StringBuilder out = new StringBuilder("{");
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append('"');
+            String v = values.get(i);
+            for (int j = 0; j < v.length(); j++) {
+                char ch = v.charAt(j);
+                if (ch == '"' || ch == '\\') {
+                    out.append('\\');
+                }
+                out.append(ch);
+            }
+            out.append('"');
+        }
+        return out.append('}').toString();
     }
 
     /** Newest first, filtered; {@code beforeSequence} is the keyset cursor. Fetches limit + 1 to know if more exist. */

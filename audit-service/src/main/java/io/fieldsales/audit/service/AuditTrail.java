@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fieldsales.audit.domain.AuditRecord;
+import io.fieldsales.audit.domain.CanonicalRecord;
 import io.fieldsales.audit.domain.ChainHead;
+import io.fieldsales.audit.domain.DataKeys;
 import io.fieldsales.audit.domain.EntityReferences;
 import io.fieldsales.audit.domain.ErasedSubjects;
 import io.fieldsales.audit.domain.NewAuditEvent;
@@ -22,25 +24,43 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import javax.crypto.SecretKey;
 
 /**
- * Appends events to their tenant's hash chain. One transaction per event: encrypt its personal data under the
- * subject's key and skip it if its id is stored already; then lock the tenant's chain head (FOR UPDATE, so appends
- * of one tenant are serialized whichever consumer or replica runs them), hash it onto the chain, and insert it and
- * move the head in one statement: two round trips under the lock. A redelivery racing its first delivery fails
- * on the unique (event id, source) and counts as a duplicate. A customer.erased event destroys, in the same
- * transaction, the keys of the customer and of every customer merged into it ({@link ErasedSubjects}).
+ * Appends events to their tenants' hash chains, a whole batch in ONE transaction (the consumer hands over what one
+ * poll of Kafka returned; a single append is a batch of one):
+ * <ol>
+ * <li>deduplicate within the batch (event id and source), then fetch or create the data key of every personal-data
+ * subject of the batch in one statement and encrypt each personal value under its subject's key (a subject erased by
+ * an earlier event of the batch gets "[erased]", as it would in separate transactions);</li>
+ * <li>in one round trip, learn which events are stored already (redeliveries: skipped, not failed) and every
+ * payload's jsonb normal form (what the hash covers);</li>
+ * <li>lock the chain heads of the batch's tenants (one lock per tenant per batch, in tenant order, so batches sharing
+ * tenants never wait on each other crosswise: appends of one tenant stay serialized whichever consumer or replica runs
+ * them), chain the records in memory in batch order (which keeps each partition's order), and insert them all and
+ * move the heads in ONE statement;</li>
+ * <li>a customer.erased event destroys, in the same transaction, the keys of the customer and of every customer
+ * merged into it ({@link ErasedSubjects}).</li>
+ * </ol>
+ * A redelivery racing its first delivery in another transaction fails the batch on the unique (event id, source);
+ * the batch is then run again at once (up to {@value #RACE_ATTEMPTS} times), when that event reads as stored. Nothing
+ * of a failed batch is stored: the caller retries it whole.
  */
 @ApplicationScoped
 public class AuditTrail {
 
     public static final String ACCESS_TOPIC = "audit.api";
     static final String EVENT_ID_UNIQUE = "audit_event_event_id_source_uq";
+    static final int RACE_ATTEMPTS = 3;
 
     @Inject
     Pool pool;
@@ -58,34 +78,100 @@ public class AuditTrail {
     ObjectMapper json;
 
     public Uni<AppendResult> append(NewAuditEvent event) {
-        return pool.withTransaction(c -> protect(c, event)
-                        .chain(data -> events.prepare(c, event.eventId(), event.source(), data.json())
-                                .chain(prep -> prep.alreadyStored()
-                                        ? Uni.createFrom().item(AppendResult.duplicate())
-                                        : events.lockHead(c, event.tenantId())
-                                                .chain(locked -> store(c, event, locked, prep, data.piiSubject())))))
-                // the same event id and source under another tenant: stored once, whatever it claims
-                .onFailure(f -> DatabaseErrors.uniqueViolation(f).filter(EVENT_ID_UNIQUE::equals).isPresent())
-                .recoverWithItem(AppendResult.duplicate())
+        return appendAll(List.of(event)).map(results -> results.get(0));
+    }
+
+    /** Appends a batch in one transaction; one result per event, in order (a duplicate is not stored again). */
+    public Uni<List<AppendResult>> appendAll(List<NewAuditEvent> batch) {
+        return appendAll(batch, RACE_ATTEMPTS);
+    }
+
+    private Uni<List<AppendResult>> appendAll(List<NewAuditEvent> batch, int attemptsLeft) {
+        if (batch.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return pool.withTransaction(c -> appendIn(c, batch))
+                // the same event id and source stored meanwhile by another transaction: run again, it now reads as
+                // stored (whatever tenant it claims)
+                .onFailure(f -> attemptsLeft > 1
+                        && DatabaseErrors.uniqueViolation(f).filter(EVENT_ID_UNIQUE::equals).isPresent())
+                .recoverWithUni(() -> appendAll(batch, attemptsLeft - 1))
                 .onFailure().transform(DatabaseErrors::classify);
     }
 
-    private Uni<AppendResult> store(SqlConnection c, NewAuditEvent e, AuditEventRepository.LockedHead locked,
-            AuditEventRepository.Preparation prep, String piiSubject) {
-        ChainHead head = locked.head();
-        long sequence = head.lastSequence() + 1;
-        AuditRecord record = new AuditRecord(e.tenantId(), sequence, e.eventId(), e.type(), e.source(), e.topic(),
-                e.entityType(), e.entityId(), e.actorId(), e.requestId(),
-                io.fieldsales.audit.domain.CanonicalRecord.storable(e.occurredAt()),
-                io.fieldsales.audit.domain.CanonicalRecord.storable(locked.now()), piiSubject,
-                EntityReferences.of(e.data(), e.entityType(), e.entityId()), prep.normalizedData(), null, null)
-                .chainedTo(head.lastHash());
-        Uni<Void> write = events.append(c, record);
-        for (String subject : ErasedSubjects.of(e)) {
-            String stored = dataKeys.storedSubject(e.tenantId(), subject);
-            write = write.chain(() -> subjectKeys.destroy(c, e.tenantId(), stored));
+    private Uni<List<AppendResult>> appendIn(SqlConnection c, List<NewAuditEvent> batch) {
+        // first delivery of each (event id, source) within the batch; later copies are duplicates
+        List<NewAuditEvent> unique = new ArrayList<>(batch.size());
+        Set<EventKey> seen = new HashSet<>();
+        for (NewAuditEvent e : batch) {
+            if (seen.add(new EventKey(e.eventId(), e.source()))) {
+                unique.add(e);
+            }
         }
-        return write.replaceWith(new AppendResult(true, sequence));
+        return protect(c, unique).chain(data -> events.prepareAll(c,
+                        unique.stream().map(NewAuditEvent::eventId).toList(),
+                        unique.stream().map(NewAuditEvent::source).toList(),
+                        data.stream().map(ProtectedData::json).toList())
+                .chain(preparations -> {
+                    List<Integer> fresh = new ArrayList<>();
+                    for (int i = 0; i < unique.size(); i++) {
+                        if (!preparations.get(i).alreadyStored()) {
+                            fresh.add(i);
+                        }
+                    }
+                    if (fresh.isEmpty()) {
+                        return Uni.createFrom().item(results(batch, Map.of()));
+                    }
+                    return events.lockHeads(c, fresh.stream().map(i -> unique.get(i).tenantId()).toList())
+                            .chain(locked -> store(c, unique, data, preparations, fresh, locked))
+                            .map(sequences -> results(batch, sequences));
+                }));
+    }
+
+    private record EventKey(UUID eventId, String source) {
+    }
+
+    /** Chains the fresh events onto their tenants' locked heads, in batch order, and writes them in one statement. */
+    private Uni<Map<EventKey, Long>> store(SqlConnection c, List<NewAuditEvent> unique, List<ProtectedData> data,
+            List<AuditEventRepository.Preparation> preparations, List<Integer> fresh,
+            AuditEventRepository.LockedHeads locked) {
+        Map<UUID, ChainHead> heads = new HashMap<>(locked.heads());
+        OffsetDateTime receivedAt = CanonicalRecord.storable(locked.now());
+        List<AuditRecord> records = new ArrayList<>(fresh.size());
+        Map<EventKey, Long> sequences = new HashMap<>();
+        List<SubjectKeyRepository.SubjectRef> erased = new ArrayList<>();
+        for (int i : fresh) {
+            NewAuditEvent e = unique.get(i);
+            ChainHead head = heads.get(e.tenantId());
+            long sequence = head.lastSequence() + 1;
+            AuditRecord record = new AuditRecord(e.tenantId(), sequence, e.eventId(), e.type(), e.source(), e.topic(),
+                    e.entityType(), e.entityId(), e.actorId(), e.requestId(), CanonicalRecord.storable(e.occurredAt()),
+                    receivedAt, data.get(i).piiSubject(), EntityReferences.of(e.data(), e.entityType(), e.entityId()),
+                    preparations.get(i).normalizedData(), null, null)
+                    .chainedTo(head.lastHash());
+            heads.put(e.tenantId(), new ChainHead(sequence, record.hash()));
+            records.add(record);
+            sequences.put(new EventKey(e.eventId(), e.source()), sequence);
+            for (String subject : ErasedSubjects.of(e)) {
+                erased.add(new SubjectKeyRepository.SubjectRef(e.tenantId(), dataKeys.storedSubject(e.tenantId(), subject)));
+            }
+        }
+        Uni<Void> write = events.appendAll(c, records);
+        for (SubjectKeyRepository.SubjectRef subject : erased) {
+            write = write.chain(() -> subjectKeys.destroy(c, subject.tenantId(), subject.subject()));
+        }
+        return write.replaceWith(sequences);
+    }
+
+    /** One result per event of the batch: its sequence if this batch stored it, else a duplicate. */
+    private static List<AppendResult> results(List<NewAuditEvent> batch, Map<EventKey, Long> sequences) {
+        List<AppendResult> out = new ArrayList<>(batch.size());
+        Map<EventKey, Long> unclaimed = new HashMap<>(sequences);
+        for (NewAuditEvent e : batch) {
+            Long sequence = unclaimed.remove(new EventKey(e.eventId(), e.source()));
+            out.add(sequence == null ? AppendResult.duplicate() : new AppendResult(true, sequence));
+        }
+        return out;
     }
 
     /** The stored data and the record's main personal-data subject (null when it holds no personal data). */
@@ -93,35 +179,73 @@ public class AuditTrail {
     }
 
     /**
-     * The data to store: each personal value (as {@link PersonalDataCatalog} declares them) encrypted under its own
-     * subject's key, or "[erased]" once that key is destroyed. Keys are taken in subject order, so two appends
-     * needing the same new keys never wait on each other crosswise.
+     * The data to store for each event: each personal value (as {@link PersonalDataCatalog} declares them) encrypted
+     * under its own subject's key, or "[erased]" once that key is destroyed (or erased by an earlier event of the
+     * batch). The keys of the whole batch are fetched or created in one statement.
      */
-    private Uni<ProtectedData> protect(SqlConnection c, NewAuditEvent e) {
-        JsonNode data = e.data() == null ? null : e.data().deepCopy();
-        List<PersonalDataCatalog.PersonalValue> values = PersonalDataCatalog.locate(e, data).stream()
-                .map(v -> new PersonalDataCatalog.PersonalValue(v.holder(), v.field(),
-                        dataKeys.storedSubject(e.tenantId(), v.subject())))
-                .toList();
-        if (values.isEmpty()) {
-            return Uni.createFrom().item(new ProtectedData(write(data), null));
+    private Uni<List<ProtectedData>> protect(SqlConnection c, List<NewAuditEvent> batch) {
+        List<JsonNode> copies = new ArrayList<>(batch.size());
+        List<List<PersonalDataCatalog.PersonalValue>> located = new ArrayList<>(batch.size());
+        TreeMap<String, SubjectKeyRepository.SubjectRef> wanted = new TreeMap<>();
+        for (NewAuditEvent e : batch) {
+            JsonNode data = e.data() == null ? null : e.data().deepCopy();
+            List<PersonalDataCatalog.PersonalValue> values = PersonalDataCatalog.locate(e, data).stream()
+                    .map(v -> new PersonalDataCatalog.PersonalValue(v.holder(), v.field(),
+                            dataKeys.storedSubject(e.tenantId(), v.subject())))
+                    .toList();
+            copies.add(data);
+            located.add(values);
+            for (PersonalDataCatalog.PersonalValue v : values) {
+                wanted.putIfAbsent(e.tenantId() + "|" + v.subject(),
+                        new SubjectKeyRepository.SubjectRef(e.tenantId(), v.subject()));
+            }
         }
-        List<String> subjects = values.stream().map(PersonalDataCatalog.PersonalValue::subject).distinct().sorted()
-                .toList();
-        Map<String, SecretKey> keys = new HashMap<>();
-        Uni<Void> fetched = Uni.createFrom().voidItem();
-        for (String subject : subjects) {
-            fetched = fetched.chain(() -> subjectKeys.getOrCreate(c, e.tenantId(), subject,
-                            dataKeys.newWrappedKey(e.tenantId(), subject))
-                    .invoke(wrapped -> keys.put(subject,
-                            wrapped.map(w -> dataKeys.unwrap(w, e.tenantId(), subject)).orElse(null)))
-                    .replaceWithVoid());
-        }
-        String main = dataKeys.storedSubject(e.tenantId(), e.personalDataSubject());
-        String primary = subjects.contains(main) ? main : subjects.get(0);
-        return fetched.map(ignored -> {
-            PersonalData.protect(values, keys::get, e.tenantId(), e.eventId(), json);
-            return new ProtectedData(write(data), primary);
+        List<SubjectKeyRepository.SubjectRef> subjects = List.copyOf(wanted.values());
+        List<DataKeys.NewKey> candidates = subjects.stream()
+                .map(s -> dataKeys.newKey(s.tenantId(), s.subject())).toList();
+        return subjectKeys.getOrCreateAll(c, subjects, candidates.stream().map(DataKeys.NewKey::wrapped).toList())
+                .map(wrapped -> {
+            Map<SubjectKeyRepository.SubjectRef, SecretKey> keys = new HashMap<>();
+            for (int i = 0; i < subjects.size(); i++) {
+                // a key this batch created is used as generated, not unwrapped again
+                Optional<byte[]> stored = wrapped.get(subjects.get(i));
+                if (stored != null && stored.isPresent()
+                        && java.util.Arrays.equals(stored.get(), candidates.get(i).wrapped())) {
+                    keys.put(subjects.get(i), candidates.get(i).key());
+                }
+            }
+            Set<SubjectKeyRepository.SubjectRef> erasedSoFar = new HashSet<>();
+            List<ProtectedData> out = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                NewAuditEvent e = batch.get(i);
+                List<PersonalDataCatalog.PersonalValue> values = located.get(i);
+                if (values.isEmpty()) {
+                    out.add(new ProtectedData(write(copies.get(i)), null));
+                } else {
+                    PersonalData.protect(values, subject -> {
+                        SubjectKeyRepository.SubjectRef ref = new SubjectKeyRepository.SubjectRef(e.tenantId(), subject);
+                        if (erasedSoFar.contains(ref)) {
+                            return null;
+                        }
+                        return keys.computeIfAbsent(ref, r -> {
+                            Optional<byte[]> key = wrapped.get(r);
+                            if (key == null) {
+                                throw new IllegalStateException("no data key row for a subject of the batch");
+                            }
+                            return key.map(w -> dataKeys.unwrap(w, r.tenantId(), r.subject())).orElse(null);
+                        });
+                    }, e.tenantId(), e.eventId(), json);
+                    List<String> own = values.stream().map(PersonalDataCatalog.PersonalValue::subject).distinct()
+                            .sorted().toList();
+                    String main = dataKeys.storedSubject(e.tenantId(), e.personalDataSubject());
+                    out.add(new ProtectedData(write(copies.get(i)), own.contains(main) ? main : own.get(0)));
+                }
+                for (String subject : ErasedSubjects.of(e)) {
+                    erasedSoFar.add(new SubjectKeyRepository.SubjectRef(e.tenantId(),
+                            dataKeys.storedSubject(e.tenantId(), subject)));
+                }
+            }
+            return out;
         });
     }
 

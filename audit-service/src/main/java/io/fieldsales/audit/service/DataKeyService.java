@@ -19,8 +19,8 @@ public class DataKeyService {
         this.keys = new DataKeys(Base64.getDecoder().decode(config.keyEncryptionKey().trim()));
     }
 
-    public byte[] newWrappedKey(UUID tenantId, String subject) {
-        return keys.newWrappedKey(tenantId, subject);
+    public DataKeys.NewKey newKey(UUID tenantId, String subject) {
+        return keys.newKey(tenantId, subject);
     }
 
     /** See {@link DataKeys#storedSubject}. */
