@@ -56,6 +56,7 @@ class ConsumerShutdownIT {
 
             List<Published> published;
             Duration took;
+            String log;
             try (PackagedService service = consumerWithGroup(group).start()) {
                 service.awaitReady(Duration.ofMinutes(3));
                 published = publish(tenant);
@@ -64,6 +65,8 @@ class ConsumerShutdownIT {
                         projected(tenant) >= 100);
                 service.sigterm();
                 took = service.awaitExit(GRACE_PERIOD);
+                log = service.log().lines().filter(l -> l.contains("WARN") || l.contains("ERROR")
+                        || l.contains("left for the next start")).limit(40).collect(Collectors.joining("\n"));
             }
 
             Set<UUID> processed = processed(published);
@@ -73,6 +76,8 @@ class ConsumerShutdownIT {
                     + " SIGTERM took effect, %d ms from SIGTERM to exit%n", processed.size(), EVENTS, took.toMillis());
             assertThat(processed.size()).as("SIGTERM came while the consumer still had a backlog")
                     .isLessThan(EVENTS);
+            assertThat(dlq.drain(TopicProbe.withHeader("ce_tenantid", tenant.toString()), Duration.ofSeconds(2)))
+                    .as("nothing dead-lettered by the shutdown; service log:%n%s", log).isEmpty();
 
             Map<TopicPartition, List<Published>> byPartition = published.stream()
                     .collect(Collectors.groupingBy(Published::partition));
@@ -87,8 +92,8 @@ class ConsumerShutdownIT {
                 assertThat(done).as("%s: processed records are the committed prefix (committed offset %d)",
                         partition, committedOffset).allMatch(p -> p.offset() < committedOffset);
                 redeliveries += done.size() - (committedOffset - from);
-                assertThat(committedOffset - from).as("%s: committed offset vs records processed", partition)
-                        .isEqualTo(done.size());
+                assertThat(committedOffset - from).as("%s: committed offset vs records processed; service log:%n%s",
+                        partition, log).isEqualTo(done.size());
             }
             assertThat(redeliveries).as("records a restart would read again").isZero();
 
@@ -109,7 +114,7 @@ class ConsumerShutdownIT {
                         .isEqualTo(entry.getValue().size());
             }
             assertThat(dlq.drain(TopicProbe.withHeader("ce_tenantid", tenant.toString()), Duration.ofSeconds(2)))
-                    .as("nothing dead-lettered by the shutdown").isEmpty();
+                    .as("nothing dead-lettered by the restart").isEmpty();
         }
     }
 
