@@ -3,25 +3,15 @@ package io.fieldsales.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fieldsales.platform.testing.SharedInfra;
-import io.fieldsales.platform.testing.ManagementSurface;
+import io.fieldsales.platform.testing.PackagedService;
 import io.fieldsales.platform.testing.TestDatabase;
 import io.fieldsales.platform.testing.TestTokens;
 import io.fieldsales.platform.testing.TopicProbe;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -39,29 +29,9 @@ class GracefulShutdownIT {
 
     @Test
     void onSigtermReadinessGoesDownInFlightWorkFinishesAndTheProcessExitsCleanly() throws Exception {
-        // the shared PostgreSQL and Kafka of this JVM (the IT before may have set the datasource properties already)
-        String db = "127.0.0.1:" + SharedInfra.postgresPort() + "/" + SharedInfra.DATABASE;
-        Map<String, String> infra = Map.of("quarkus.datasource.reactive.url", "postgresql://" + db,
-                "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + db,
-                "quarkus.datasource.username", SharedInfra.DB_ROLE, "quarkus.datasource.password", SharedInfra.DB_PASSWORD,
-                "kafka.bootstrap.servers", SharedInfra.kafkaBootstrap(),
-                "mp.jwt.verify.publickey.location", TestTokens.jwksFile().toString());
-        int port = freePort();
-        int management = freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-Dquarkus.profile=test", "-Dquarkus.http.port=" + port,
-                "-Dquarkus.management.port=" + management, "-Dquarkus.shutdown.delay=3s",
-                "-Dquarkus.shutdown.timeout=30s"));
-        infra.forEach((k, v) -> command.add("-D" + k + "=" + v));
-        command.addAll(List.of("-jar", Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString()));
-        Path log = Files.createTempFile("customer-service-shutdown", ".log");
-        Process service = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try {
-            String mgmt = "http://127.0.0.1:" + management;
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
-                assertThat(service.isAlive()).as("service died: %s", Files.readString(log)).isTrue();
-                return statusOrZero(mgmt, "/q/health/ready") == 200;
-            });
+        try (PackagedService service = PackagedService.withProperty("quarkus.shutdown.delay", "3s")
+                .property("quarkus.shutdown.timeout", "30s").start()) {
+            service.awaitReady(Duration.ofSeconds(120));
 
             UUID tenant = UUID.randomUUID();
             String token = TestTokens.forTenant(tenant).user("manager-1").roles("manager").mint();
@@ -73,7 +43,7 @@ class GracefulShutdownIT {
             HttpClient http = HttpClient.newHttpClient();
             try (TopicProbe probe = TopicProbe.on("customer.events")) {
                 CompletableFuture<HttpResponse<String>> inFlight = http.sendAsync(HttpRequest.newBuilder(
-                                URI.create("http://127.0.0.1:" + port + "/api/v1/customers/import"))
+                                URI.create(service.apiUrl() + "/api/v1/customers/import"))
                         .header("Authorization", "Bearer " + token).header("Content-Type", "application/x-ndjson")
                         .timeout(Duration.ofSeconds(120)).POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                         .build(), HttpResponse.BodyHandlers.ofString());
@@ -81,20 +51,18 @@ class GracefulShutdownIT {
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() ->
                         inFlight.isDone() || TestDatabase.count("select count(*) from outbox where tenant_id = ?",
                                 tenant) > 0);
-                Instant sigterm = Instant.now();
-                service.destroy(); // SIGTERM
+                service.sigterm();
 
                 await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50)).until(() ->
-                        statusOrZero(mgmt, "/q/health/ready") == 503);
+                        service.readiness() == 503);
 
                 HttpResponse<String> response = inFlight.get(90, TimeUnit.SECONDS);
                 assertThat(response.statusCode()).isEqualTo(200);
                 assertThat(response.body().lines().filter(l -> !l.isBlank())).hasSize(ROWS);
 
-                assertThat(service.waitFor(45, TimeUnit.SECONDS)).as("exits within the grace period").isTrue();
+                Duration took = service.awaitExit(Duration.ofSeconds(45));
                 System.out.printf("BENCHMARK graceful shutdown of customer-service during a %d-row import: %d ms"
-                        + " from SIGTERM to exit%n", ROWS, Duration.between(sigterm, Instant.now()).toMillis());
-                assertThat(service.exitValue()).as("clean exit; log: %s", Files.readString(log)).isIn(0, 143);
+                        + " from SIGTERM to exit%n", ROWS, took.toMillis());
 
                 long committed = TestDatabase.count("select count(*) from outbox where tenant_id = ?", tenant);
                 long sent = TestDatabase.count(
@@ -109,23 +77,6 @@ class GracefulShutdownIT {
                 assertThat(published.stream().map(r -> r.key()).distinct()).as("events on Kafka vs rows marked sent")
                         .hasSize((int) sent);
             }
-        } finally {
-            service.destroyForcibly();
-            Files.deleteIfExists(log);
-        }
-    }
-
-    private static int statusOrZero(String base, String path) {
-        try {
-            return ManagementSurface.status(base, path);
-        } catch (IllegalStateException e) {
-            return 0;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
         }
     }
 }

@@ -23,23 +23,34 @@ public final class EventsFixture {
     }
 
     public static void publish(String topic, String type, UUID tenant, String key, String json, UUID eventId) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfra.kafkaBootstrap(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
-            ProducerRecord<String, String> r = new ProducerRecord<>(topic, key, json);
-            r.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
-            r.headers().add("ce_id", eventId.toString().getBytes(StandardCharsets.UTF_8));
-            r.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
-            r.headers().add("ce_source", "/test".getBytes(StandardCharsets.UTF_8));
-            r.headers().add("ce_time", OffsetDateTime.now().toString().getBytes(StandardCharsets.UTF_8));
-            if (tenant != null) {
-                r.headers().add("ce_tenantid", tenant.toString().getBytes(StandardCharsets.UTF_8));
-            }
-            producer.send(r).get();
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(record(topic, type, tenant, key, json, eventId)).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A producer on the shared Kafka, for tests that publish many events. */
+    public static KafkaProducer<String, String> producer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfra.kafkaBootstrap(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+    }
+
+    /** One event as the other services' outbox relays publish it (CloudEvents binary mode). */
+    public static ProducerRecord<String, String> record(String topic, String type, UUID tenant, String key,
+            String json, UUID eventId) {
+        ProducerRecord<String, String> r = new ProducerRecord<>(topic, key, json);
+        r.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
+        r.headers().add("ce_id", eventId.toString().getBytes(StandardCharsets.UTF_8));
+        r.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
+        r.headers().add("ce_source", "/test".getBytes(StandardCharsets.UTF_8));
+        r.headers().add("ce_time", OffsetDateTime.now().toString().getBytes(StandardCharsets.UTF_8));
+        if (tenant != null) {
+            r.headers().add("ce_tenantid", tenant.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return r;
     }
 
     /** customer-service's snapshot of a customer, as its created/updated/restored events carry it. */

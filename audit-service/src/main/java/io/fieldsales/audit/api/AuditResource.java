@@ -2,14 +2,10 @@ package io.fieldsales.audit.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fieldsales.audit.domain.EventFilter;
-import io.fieldsales.audit.service.AuditExport;
 import io.fieldsales.audit.service.AuditReader;
 import io.fieldsales.audit.service.AuditTrail;
-import io.fieldsales.audit.service.ChainVerification;
 import io.fieldsales.platform.context.Actor;
 import io.fieldsales.platform.context.CurrentActor;
-import io.fieldsales.platform.errors.ProblemException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,8 +16,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.jboss.resteasy.reactive.common.util.RestMediaType;
 
@@ -33,9 +27,6 @@ import org.jboss.resteasy.reactive.common.util.RestMediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
 
-    static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 500;
-
     @Inject
     CurrentActor currentActor;
 
@@ -46,10 +37,7 @@ public class AuditResource {
     AuditTrail trail;
 
     @Inject
-    ChainVerification verification;
-
-    @Inject
-    AuditExport export;
+    AuditChainEndpoints chain;
 
     @Inject
     ObjectMapper json;
@@ -61,18 +49,8 @@ public class AuditResource {
             @QueryParam("actorId") String actorId, @QueryParam("type") String type,
             @QueryParam("requestId") String requestId, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        Actor actor = currentActor.get();
-        EventFilter filter = new EventFilter(actor.tenantId(), QueryParams.text("entityType", entityType),
-                QueryParams.text("entityId", entityId), QueryParams.text("actorId", actorId),
-                QueryParams.text("type", type), QueryParams.text("requestId", requestId),
-                QueryParams.time("from", from), QueryParams.time("to", to), AuditReader.parseCursor(cursor),
-                QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
-        ObjectNode details = json.createObjectNode().put("endpoint", "GET /api/v1/audit/events");
-        details.putObject("filters").put("entityType", filter.entityType()).put("entityId", filter.entityId())
-                .put("actorId", filter.actorId()).put("type", filter.type()).put("requestId", filter.requestId())
-                .put("from", from).put("to", to).put("cursor", cursor).put("limit", filter.limit());
-        return reader.list(filter).call(page -> trail.recordAccess(actor, "read",
-                details.put("returned", page.items().size()))).map(AuditEventPage::of);
+        return chain.events(currentActor.get(), "GET /api/v1/audit/events", entityType, entityId, actorId, type,
+                requestId, from, to, limit, cursor);
     }
 
     @GET
@@ -97,18 +75,7 @@ public class AuditResource {
     @RolesAllowed({"auditor", "admin"})
     public Uni<VerificationResult> verify(@QueryParam("fromSequence") Long fromSequence,
             @QueryParam("toSequence") Long toSequence) {
-        Actor actor = currentActor.get();
-        QueryParams.sequence("fromSequence", fromSequence);
-        QueryParams.sequence("toSequence", toSequence);
-        if (fromSequence != null && toSequence != null && toSequence < fromSequence) {
-            throw ProblemException.validation("toSequence", "must not be before fromSequence");
-        }
-        return verification.verify(actor.tenantId(), fromSequence, toSequence)
-                .call(result -> trail.recordAccess(actor, "verified", json.createObjectNode()
-                        .put("endpoint", "GET /api/v1/audit/verify").put("fromSequence", result.fromSequence())
-                        .put("toSequence", result.toSequence()).put("checked", result.checked())
-                        .put("valid", result.valid()).put("firstBrokenSequence", result.firstBrokenSequence())))
-                .map(VerificationResult::of);
+        return chain.verify(currentActor.get(), "GET /api/v1/audit/verify", fromSequence, toSequence);
     }
 
     /** NDJSON, one {@link ExportLine} per record received in [from, to), in chain order; streamed page by page. */
@@ -118,15 +85,6 @@ public class AuditResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @RolesAllowed({"auditor", "admin"})
     public Multi<ExportLine> export(@QueryParam("from") String from, @QueryParam("to") String to) {
-        Actor actor = currentActor.get();
-        OffsetDateTime start = QueryParams.time("from", from);
-        OffsetDateTime end = QueryParams.time("to", to);
-        OffsetDateTime effectiveStart = start == null ? OffsetDateTime.parse("1970-01-01T00:00:00Z") : start;
-        OffsetDateTime effectiveEnd = end == null ? OffsetDateTime.now(ZoneOffset.UTC) : end;
-        ObjectNode details = json.createObjectNode().put("endpoint", "GET /api/v1/audit/export")
-                .put("from", effectiveStart.toString()).put("to", effectiveEnd.toString());
-        return trail.recordAccess(actor, "exported", details)
-                .onItem().transformToMulti(recorded -> export.export(actor.tenantId(), effectiveStart, effectiveEnd))
-                .map(ExportLine::of);
+        return chain.export(currentActor.get(), "GET /api/v1/audit/export", from, to);
     }
 }

@@ -1,18 +1,10 @@
 package io.fieldsales.audit.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fieldsales.audit.domain.CheckpointSigner;
 import io.fieldsales.audit.domain.PlatformChain;
-import io.fieldsales.audit.domain.EventFilter;
-import io.fieldsales.audit.service.AuditExport;
-import io.fieldsales.audit.service.AuditReader;
-import io.fieldsales.audit.service.AuditTrail;
-import io.fieldsales.audit.service.ChainVerification;
 import io.fieldsales.audit.service.Checkpoints;
 import io.fieldsales.platform.context.Actor;
 import io.fieldsales.platform.context.CurrentActor;
-import io.fieldsales.platform.errors.ProblemException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,8 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.jboss.resteasy.reactive.common.util.RestMediaType;
 
@@ -42,22 +32,10 @@ public class PlatformAuditResource {
     CurrentActor currentActor;
 
     @Inject
-    AuditReader reader;
-
-    @Inject
-    AuditTrail trail;
-
-    @Inject
-    ChainVerification verification;
-
-    @Inject
-    AuditExport export;
+    AuditChainEndpoints chain;
 
     @Inject
     Checkpoints checkpoints;
-
-    @Inject
-    ObjectMapper json;
 
     /** The platform admin acting on the platform chain (the token's own tenant, if any, plays no part). */
     private Actor platformActor() {
@@ -72,18 +50,8 @@ public class PlatformAuditResource {
             @QueryParam("type") String type, @QueryParam("requestId") String requestId,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
-        Actor actor = platformActor();
-        EventFilter filter = new EventFilter(PlatformChain.ID, QueryParams.text("entityType", entityType),
-                QueryParams.text("entityId", entityId), QueryParams.text("actorId", actorId),
-                QueryParams.text("type", type), QueryParams.text("requestId", requestId),
-                QueryParams.time("from", from), QueryParams.time("to", to), AuditReader.parseCursor(cursor),
-                QueryParams.limit(limit, AuditResource.DEFAULT_LIMIT, AuditResource.MAX_LIMIT));
-        ObjectNode details = json.createObjectNode().put("endpoint", "GET /api/v1/audit/platform/events");
-        details.putObject("filters").put("entityType", filter.entityType()).put("entityId", filter.entityId())
-                .put("actorId", filter.actorId()).put("type", filter.type()).put("requestId", filter.requestId())
-                .put("from", from).put("to", to).put("cursor", cursor).put("limit", filter.limit());
-        return reader.list(filter).call(page -> trail.recordAccess(actor, "read",
-                details.put("returned", page.items().size()))).map(AuditEventPage::of);
+        return chain.events(platformActor(), "GET /api/v1/audit/platform/events", entityType, entityId, actorId,
+                type, requestId, from, to, limit, cursor);
     }
 
     @GET
@@ -91,19 +59,7 @@ public class PlatformAuditResource {
     @RolesAllowed(PLATFORM_ADMIN)
     public Uni<VerificationResult> verify(@QueryParam("fromSequence") Long fromSequence,
             @QueryParam("toSequence") Long toSequence) {
-        Actor actor = platformActor();
-        QueryParams.sequence("fromSequence", fromSequence);
-        QueryParams.sequence("toSequence", toSequence);
-        if (fromSequence != null && toSequence != null && toSequence < fromSequence) {
-            throw ProblemException.validation("toSequence", "must not be before fromSequence");
-        }
-        return verification.verify(PlatformChain.ID, fromSequence, toSequence)
-                .call(result -> trail.recordAccess(actor, "verified", json.createObjectNode()
-                        .put("endpoint", "GET /api/v1/audit/platform/verify")
-                        .put("fromSequence", result.fromSequence()).put("toSequence", result.toSequence())
-                        .put("checked", result.checked()).put("valid", result.valid())
-                        .put("firstBrokenSequence", result.firstBrokenSequence())))
-                .map(VerificationResult::of);
+        return chain.verify(platformActor(), "GET /api/v1/audit/platform/verify", fromSequence, toSequence);
     }
 
     /** NDJSON like the tenant export: one {@link ExportLine} per record received in [from, to). */
@@ -113,16 +69,7 @@ public class PlatformAuditResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @RolesAllowed(PLATFORM_ADMIN)
     public Multi<ExportLine> export(@QueryParam("from") String from, @QueryParam("to") String to) {
-        Actor actor = platformActor();
-        OffsetDateTime start = QueryParams.time("from", from);
-        OffsetDateTime end = QueryParams.time("to", to);
-        OffsetDateTime effectiveStart = start == null ? OffsetDateTime.parse("1970-01-01T00:00:00Z") : start;
-        OffsetDateTime effectiveEnd = end == null ? OffsetDateTime.now(ZoneOffset.UTC) : end;
-        ObjectNode details = json.createObjectNode().put("endpoint", "GET /api/v1/audit/platform/export")
-                .put("from", effectiveStart.toString()).put("to", effectiveEnd.toString());
-        return trail.recordAccess(actor, "exported", details)
-                .onItem().transformToMulti(recorded -> export.export(PlatformChain.ID, effectiveStart, effectiveEnd))
-                .map(ExportLine::of);
+        return chain.export(platformActor(), "GET /api/v1/audit/platform/export", from, to);
     }
 
     /** The platform chain's signed checkpoints, newest first (first page only: {@code limit} up to 500). */

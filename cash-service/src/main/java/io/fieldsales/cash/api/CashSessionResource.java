@@ -8,10 +8,10 @@ import io.fieldsales.cash.service.RecordCollection;
 import io.fieldsales.cash.service.SessionService;
 import io.fieldsales.platform.context.Actor;
 import io.fieldsales.platform.context.CurrentActor;
-import io.fieldsales.platform.db.TransientDatabaseException;
+import io.fieldsales.platform.db.DatabaseRetryPolicy;
 import io.fieldsales.platform.errors.ProblemException;
 import io.fieldsales.platform.idempotency.IdempotentRequests;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.faulttolerance.api.ApplyGuard;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -31,8 +31,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
  * Cash sessions: open, collect (Idempotency-Key), pay out, close with a count, decide a variance, read and list.
@@ -58,9 +56,7 @@ public class CashSessionResource {
 
     @POST
     @RolesAllowed({Roles.SALES_REP, Roles.CASHIER})
-    @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
-    @ExponentialBackoff(maxDelay = 1000)
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<Response> open(@HeaderParam(IdempotentRequests.HEADER) String key, OpenSessionRequest request) {
         Actor a = actor.get();
         OpenSessionRequest r = required(request);
@@ -74,9 +70,7 @@ public class CashSessionResource {
     @POST
     @Path("{id}/collections")
     @RolesAllowed({Roles.SALES_REP, Roles.CASHIER})
-    @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
-    @ExponentialBackoff(maxDelay = 1000)
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<Response> collect(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String key,
             CollectionRequest request) {
         Actor a = actor.get();
@@ -92,9 +86,7 @@ public class CashSessionResource {
     @POST
     @Path("{id}/payouts")
     @RolesAllowed({Roles.SALES_REP, Roles.CASHIER})
-    @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
-    @ExponentialBackoff(maxDelay = 1000)
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<Response> payout(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String key,
             PayoutRequest request) {
         Actor a = actor.get();
@@ -108,9 +100,7 @@ public class CashSessionResource {
     @POST
     @Path("{id}/close")
     @RolesAllowed({Roles.SALES_REP, Roles.CASHIER})
-    @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
-    @ExponentialBackoff(maxDelay = 1000)
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<Response> close(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String key,
             CloseRequest request) {
         Actor a = actor.get();
@@ -124,9 +114,7 @@ public class CashSessionResource {
     @POST
     @Path("{id}/decision")
     @RolesAllowed({Roles.SUPERVISOR, Roles.FINANCE, Roles.SALES_REP, Roles.CASHIER})
-    @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
-    @ExponentialBackoff(maxDelay = 1000)
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<Response> decide(@PathParam("id") UUID id, DecisionRequest request) {
         Actor a = actor.get();
         DecisionRequest r = required(request);
@@ -139,9 +127,7 @@ public class CashSessionResource {
     @Path("{id}")
     @RolesAllowed({Roles.SALES_REP, Roles.CASHIER, Roles.SUPERVISOR, Roles.FINANCE, Roles.ADMIN, Roles.MANAGER,
             Roles.AUDITOR})
-    @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
-    @ExponentialBackoff(maxDelay = 1000)
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<SessionResponse> get(@PathParam("id") UUID id) {
         Actor a = actor.get();
         return sessions.get(a, id).map(v -> SessionResponse.of(v, true))
@@ -151,9 +137,7 @@ public class CashSessionResource {
     @GET
     @RolesAllowed({Roles.SALES_REP, Roles.CASHIER, Roles.SUPERVISOR, Roles.FINANCE, Roles.ADMIN, Roles.MANAGER,
             Roles.AUDITOR})
-    @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
-    @ExponentialBackoff(maxDelay = 1000)
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<SessionPageResponse> list(@QueryParam("status") String status, @QueryParam("owner") String owner,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {

@@ -5,9 +5,9 @@ import io.fieldsales.cash.service.CreateDeposit;
 import io.fieldsales.cash.service.DepositService;
 import io.fieldsales.platform.context.Actor;
 import io.fieldsales.platform.context.CurrentActor;
-import io.fieldsales.platform.db.TransientDatabaseException;
+import io.fieldsales.platform.db.DatabaseRetryPolicy;
 import io.fieldsales.platform.idempotency.IdempotentRequests;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.faulttolerance.api.ApplyGuard;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -23,8 +23,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /** Bank deposits of closed sessions, and the bank's confirmation (same fault tolerance as the sessions). */
 @Path("/api/v1/deposits")
@@ -43,9 +41,7 @@ public class DepositResource {
 
     @POST
     @RolesAllowed({Roles.CASHIER, Roles.FINANCE, Roles.SUPERVISOR})
-    @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
-    @ExponentialBackoff(maxDelay = 1000)
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<Response> create(@HeaderParam(IdempotentRequests.HEADER) String key, DepositRequest request) {
         Actor a = actor.get();
         DepositRequest r = CashSessionResource.required(request);
@@ -60,9 +56,7 @@ public class DepositResource {
     @POST
     @Path("{id}/confirm")
     @RolesAllowed(Roles.FINANCE)
-    @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
-    @ExponentialBackoff(maxDelay = 1000)
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<DepositResponse> confirm(@PathParam("id") UUID id, ConfirmRequest request) {
         Actor a = actor.get();
         ConfirmRequest r = CashSessionResource.required(request);

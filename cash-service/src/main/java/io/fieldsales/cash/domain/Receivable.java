@@ -44,6 +44,21 @@ public class Receivable extends PanacheEntityBase {
     @Column(name = "settled_at")
     public Instant settledAt;
 
+    /** A new OPEN receivable of {@code kind} (ORDER, REP_SHORTAGE): what is due, in which currency, by when. */
+    public static Receivable open(UUID tenantId, String kind, BigDecimal amountDue, String currency,
+            LocalDate dueDate) {
+        Receivable r = new Receivable();
+        r.id = Ids.next();
+        r.tenantId = tenantId;
+        r.kind = kind;
+        r.amountDue = amountDue;
+        r.currency = currency;
+        r.dueDate = dueDate;
+        r.status = "OPEN";
+        r.openedAt = Instant.now();
+        return r;
+    }
+
     public BigDecimal outstanding() {
         return amountDue.subtract(amountPaid);
     }

@@ -124,26 +124,27 @@ public class ReceivableService {
                 .chain(() -> receivables.lockOfOrder(d.tenantId(), d.orderId()))
                 .chain(existing -> existing != null ? Uni.createFrom().voidItem()
                         : policies.of(d.tenantId()).chain(policy -> {
-                            Receivable r = new Receivable();
-                            r.id = Ids.next();
-                            r.tenantId = d.tenantId();
-                            r.kind = "ORDER";
+                            Receivable r = Receivable.open(d.tenantId(), "ORDER", d.amountDue(), d.currency(),
+                                    Ageing.dueDate(d.paymentTerms(), d.deliveredOn(), policy.creditDays()));
                             r.orderId = d.orderId();
                             r.customerId = d.customerId();
                             r.repId = d.repId();
                             r.location = d.location();
                             r.paymentTerms = d.paymentTerms();
-                            r.amountDue = d.amountDue();
-                            r.currency = d.currency();
-                            r.dueDate = Ageing.dueDate(d.paymentTerms(), d.deliveredOn(), policy.creditDays());
-                            r.status = "OPEN";
-                            r.openedAt = Instant.now();
-                            return receivables.persist(r).call(receivables::flush)
-                                    .call(() -> events.append(r.tenantId, null, CashEventTypes.RECEIVABLE_OPENED,
-                                            "receivable", r.id, new ReceivableOpened(r.id, r.kind, r.orderId,
-                                                    r.customerId, r.repId, null, r.amountDue, r.currency, r.dueDate)))
-                                    .chain(() -> allocateWaiting(r));
+                            return open(null, r).chain(() -> allocateWaiting(r));
                         }));
+    }
+
+    /**
+     * Persists a receivable just opened ({@link Receivable#open}) and publishes {@code receivable.opened}, in the
+     * caller's transaction: the one copy for every kind (a delivered order's, an approved shortage's).
+     */
+    Uni<Void> open(String actorId, Receivable r) {
+        return receivables.persist(r).call(receivables::flush)
+                .call(() -> events.append(r.tenantId, actorId, CashEventTypes.RECEIVABLE_OPENED, "receivable", r.id,
+                        new ReceivableOpened(r.id, r.kind, r.orderId, r.customerId, r.repId, r.cashSessionId,
+                                r.amountDue, r.currency, r.dueDate)))
+                .replaceWithVoid();
     }
 
     private Uni<Void> allocateWaiting(Receivable r) {

@@ -27,7 +27,6 @@ import io.fieldsales.cash.events.CashSessionClosed;
 import io.fieldsales.cash.events.CashSessionOpened;
 import io.fieldsales.cash.events.CollectionRecorded;
 import io.fieldsales.cash.events.PayoutRecorded;
-import io.fieldsales.cash.events.ReceivableOpened;
 import io.fieldsales.cash.events.VarianceDecided;
 import io.fieldsales.cash.events.VarianceFlagged;
 import io.fieldsales.cash.repository.CollectionRepository;
@@ -371,24 +370,13 @@ public class SessionService {
 
     /** An approved finance-tier shortage: the rep owes it (an investigation trail, not a silent write-off). */
     private Uni<UUID> openShortage(Actor actor, CashSession s) {
-        Receivable r = new Receivable();
-        r.id = Ids.next();
-        r.tenantId = s.tenantId;
-        r.kind = "REP_SHORTAGE";
+        Receivable r = Receivable.open(s.tenantId, "REP_SHORTAGE", s.variance.negate(), s.currency,
+                LocalDate.now(ZoneOffset.UTC));
         r.repId = s.ownerId;
         r.location = s.location;
         r.cashSessionId = s.id;
-        r.amountDue = s.variance.negate();
-        r.currency = s.currency;
-        r.dueDate = LocalDate.now(ZoneOffset.UTC);
-        r.status = "OPEN";
-        r.openedAt = Instant.now();
         s.shortageReceivableId = r.id;
-        return receivables.persist(r)
-                .call(() -> events.append(s.tenantId, actor.userId(), CashEventTypes.RECEIVABLE_OPENED, "receivable",
-                        r.id, new ReceivableOpened(r.id, r.kind, null, null, r.repId, s.id, r.amountDue, r.currency,
-                                r.dueDate)))
-                .replaceWith(r.id);
+        return receivableService.open(actor.userId(), r).replaceWith(r.id);
     }
 
     /** One session as the caller may see it (404 for a rep or cashier asking for someone else's). */

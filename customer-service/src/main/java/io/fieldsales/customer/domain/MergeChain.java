@@ -1,13 +1,12 @@
 package io.fieldsales.customer.domain;
 
-import io.smallrye.mutiny.Uni;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * A merged customer lives on in its survivor: follow {@code mergedInto} until a customer that is not merged. The
- * one copy of that walk, whichever way the caller reads customers (Panache session or raw pool).
+ * rule of that walk, pure: which customer to read next ({@link #next}); the service layer reads them
+ * ({@code service.Survivors}), whichever way the caller reads customers (Panache session or raw pool).
  */
 public final class MergeChain {
 
@@ -22,14 +21,11 @@ public final class MergeChain {
         return c.status == CustomerStatus.MERGED && c.mergedInto != null;
     }
 
-    /** The survivor of {@code id} (the customer itself when not merged), read with {@code byId}; empty if missing. */
-    public static Uni<Optional<Customer>> survivor(UUID id, Function<UUID, Uni<Optional<Customer>>> byId) {
-        return follow(id, byId, 0);
-    }
-
-    private static Uni<Optional<Customer>> follow(UUID id, Function<UUID, Uni<Optional<Customer>>> byId, int hops) {
-        return byId.apply(id).chain(found -> found.isPresent() && mergedAway(found.get()) && hops < MAX_HOPS
-                ? follow(found.get().mergedInto, byId, hops + 1)
-                : Uni.createFrom().item(found));
+    /**
+     * The customer to read after {@code c}, reached in {@code hops} hops from where the walk started: the one it
+     * was merged into, or empty when {@code c} is the survivor (or the walk has gone {@link #MAX_HOPS} hops).
+     */
+    public static Optional<UUID> next(Customer c, int hops) {
+        return mergedAway(c) && hops < MAX_HOPS ? Optional.of(c.mergedInto) : Optional.empty();
     }
 }

@@ -1,7 +1,6 @@
 package io.fieldsales.customer.repository;
 
 import io.fieldsales.customer.domain.Customer;
-import io.fieldsales.customer.domain.MergeChain;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -31,10 +30,10 @@ public class CustomerReads {
     }
 
     /**
-     * The customer owning the first of these contacts that is owned (emails before phones), following merges to
-     * the survivor; empty if none is owned.
+     * The id of the customer owning the first of these contacts that is owned (emails before phones), as the
+     * contact table records it (a merged customer's: the caller follows the merge); empty if none is owned.
      */
-    public Uni<Optional<Customer>> ownerOfAny(UUID tenantId, List<io.fieldsales.customer.domain.Contact> contacts) {
+    public Uni<Optional<UUID>> ownerOfAny(UUID tenantId, List<io.fieldsales.customer.domain.Contact> contacts) {
         if (contacts.isEmpty()) {
             return Uni.createFrom().item(Optional.empty());
         }
@@ -46,8 +45,7 @@ public class CustomerReads {
                         + " on u.kind = k.kind and u.canonical_value = k.value"
                         + " where u.tenant_id = $1 order by u.kind limit 1")
                 .execute(Tuple.of(tenantId, kinds, values))
-                .chain(rows -> first(rows).isEmpty() ? Uni.createFrom().item(Optional.<Customer>empty())
-                        : MergeChain.survivor(first(rows).get().getUUID(0), id -> byId(tenantId, id)));
+                .map(rows -> first(rows).map(row -> row.getUUID(0)));
     }
 
     /** One page in id order (ids are UUIDv7, so creation order); {@code limit + 1} rows tell whether more follow. */

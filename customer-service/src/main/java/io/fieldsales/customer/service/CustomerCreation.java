@@ -9,7 +9,6 @@ import io.fieldsales.customer.domain.CustomerIds;
 import io.fieldsales.customer.domain.CustomerStatus;
 import io.fieldsales.customer.domain.CustomerValidationException;
 import io.fieldsales.customer.domain.CustomerValidator;
-import io.fieldsales.customer.domain.MergeChain;
 import io.fieldsales.customer.domain.ValidCustomer;
 import io.fieldsales.customer.events.CustomerCreated;
 import io.fieldsales.customer.events.CustomerEventTypes;
@@ -29,6 +28,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -93,7 +93,9 @@ public class CustomerCreation {
      */
     public Uni<CreatedCustomer> findOrCreate(Actor actor, ValidCustomer valid) {
         // Fast path without a transaction: most calls are for customers that exist (a rep revisiting a shop).
-        return reads.ownerOfAny(actor.tenantId(), valid.contacts()).chain(existing -> {
+        return reads.ownerOfAny(actor.tenantId(), valid.contacts()).chain(owner -> owner.isEmpty()
+                ? Uni.createFrom().item(Optional.<Customer>empty())
+                : Survivors.survivor(owner.get(), next -> reads.byId(actor.tenantId(), next))).chain(existing -> {
             if (existing.isPresent()) {
                 metrics.duplicateDetected(CustomerMetrics.Path.FIND_OR_CREATE);
                 return Uni.createFrom().item(new CreatedCustomer(existing.get(), false, List.of()));
@@ -143,7 +145,7 @@ public class CustomerCreation {
 
     /** The survivor a contact's owner now lives on (in this transaction's session). */
     private Uni<Customer> survivorOf(UUID tenantId, UUID id) {
-        return MergeChain.survivor(id, next -> customers.findInTenant(tenantId, next))
+        return Survivors.survivor(id, next -> customers.findInTenant(tenantId, next))
                 .map(found -> found.orElseThrow(() -> new IllegalStateException("contact owner " + id + " is missing")));
     }
 }

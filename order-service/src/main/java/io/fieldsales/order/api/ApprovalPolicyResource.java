@@ -4,6 +4,8 @@ import io.fieldsales.order.domain.ApprovalPolicy;
 import io.fieldsales.order.service.ApprovalService;
 import io.fieldsales.order.service.RuleProblems;
 import io.fieldsales.platform.context.CurrentActor;
+import io.fieldsales.platform.db.DatabaseRetryPolicy;
+import io.smallrye.faulttolerance.api.ApplyGuard;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -13,7 +15,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /** The tenant's approval policy (admin); defaults until an admin sets one. */
 @Path("/api/v1/approval-policies")
@@ -29,14 +30,14 @@ public class ApprovalPolicyResource {
 
     @GET
     @RolesAllowed(Roles.ADMIN)
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<ApprovalPolicy> policy() {
         return approvals.policy(actor.get()).onFailure().transform(RuleProblems::translate);
     }
 
     @PUT
     @RolesAllowed(Roles.ADMIN)
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<ApprovalPolicy> savePolicy(ApprovalPolicy policy) {
         return approvals.savePolicy(actor.get(), Bodies.required(policy)).onFailure().transform(RuleProblems::translate);
     }

@@ -7,8 +7,9 @@ import io.fieldsales.order.service.Cursors;
 import io.fieldsales.order.service.RuleProblems;
 import io.fieldsales.platform.context.Actor;
 import io.fieldsales.platform.context.CurrentActor;
-import io.fieldsales.platform.db.TransientDatabaseException;
+import io.fieldsales.platform.db.DatabaseRetryPolicy;
 import io.fieldsales.platform.errors.ProblemException;
+import io.smallrye.faulttolerance.api.ApplyGuard;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -25,8 +26,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /** Approvals: list what the caller may decide, read one, decide a step. */
 @Path("/api/v1/approvals")
@@ -48,8 +47,7 @@ public class ApprovalResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.FINANCE, Roles.AUDITOR})
-    @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<Page<ApprovalResponse>> list(@QueryParam("status") String status, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
         Actor a = actor.get();
@@ -76,7 +74,7 @@ public class ApprovalResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.SALES_REP, Roles.FINANCE, Roles.AUDITOR})
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<ApprovalResponse> get(@PathParam("id") UUID id) {
         return approvals.get(actor.get(), id).map(ApprovalResponse::of).onFailure().transform(RuleProblems::translate);
     }
@@ -84,8 +82,7 @@ public class ApprovalResource {
     @POST
     @Path("{id}/decision")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.FINANCE})
-    @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<ApprovalResponse> decide(@PathParam("id") UUID id, DecisionRequest request) {
         Actor a = actor.get();
         DecisionRequest r = Bodies.required(request);

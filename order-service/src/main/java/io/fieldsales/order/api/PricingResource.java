@@ -13,9 +13,11 @@ import io.fieldsales.order.service.PricingService;
 import io.fieldsales.order.service.RuleProblems;
 import io.fieldsales.platform.context.Actor;
 import io.fieldsales.platform.context.CurrentActor;
+import io.fieldsales.platform.db.DatabaseRetryPolicy;
 import io.fieldsales.platform.errors.ErrorCode;
 import io.fieldsales.platform.errors.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.faulttolerance.api.ApplyGuard;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -77,6 +79,7 @@ public class PricingResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    // not retried (a plain @Timeout, not DatabaseRetryPolicy): a POST without an Idempotency-Key is not idempotent
     @Timeout(5000)
     public Uni<Response> create(RuleBody body) {
         Actor a = actor.get();
@@ -89,7 +92,7 @@ public class PricingResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.SALES_REP, Roles.FINANCE, Roles.AUDITOR})
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<Response> get(@PathParam("id") UUID id) {
         return rules.get(actor.get(), id).map(v -> Response.ok(RuleBody.of(v)).tag(ETags.of(v.version())).build())
                 .onFailure().transform(RuleProblems::translate);
@@ -97,7 +100,7 @@ public class PricingResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.SALES_REP, Roles.FINANCE, Roles.AUDITOR})
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<Page<RuleBody>> list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         int n = Cursors.limit(limit);
         UUID after = cursor == null ? null : OrderResource.uuid("cursor", Cursors.decode(cursor, 1).get(0));
@@ -111,7 +114,7 @@ public class PricingResource {
     @Path("{id}")
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<Response> patch(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             String body) {
         Actor a = actor.get();

@@ -6,9 +6,9 @@ import io.fieldsales.order.service.ProductService;
 import io.fieldsales.order.service.RuleProblems;
 import io.fieldsales.platform.context.Actor;
 import io.fieldsales.platform.context.CurrentActor;
-import io.fieldsales.platform.db.TransientDatabaseException;
+import io.fieldsales.platform.db.DatabaseRetryPolicy;
 import io.fieldsales.platform.idempotency.IdempotentRequests;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.faulttolerance.api.ApplyGuard;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -26,8 +26,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
  * The catalog. Admins and managers write; everyone in the tenant reads. Fault tolerance as in customer-service:
@@ -52,9 +50,7 @@ public class ProductResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
-    @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
-    @ExponentialBackoff(maxDelay = 1000)
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<Response> create(@HeaderParam(IdempotentRequests.HEADER) String key, ProductRequest request) {
         Actor a = actor.get();
         ProductRequest r = Bodies.required(request);
@@ -71,8 +67,7 @@ public class ProductResource {
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.SALES_REP, Roles.FINANCE, Roles.CASHIER,
             Roles.AUDITOR})
-    @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<Response> get(@PathParam("id") UUID id) {
         return products.get(actor.get(), id)
                 .map(p -> Response.ok(ProductResponse.of(p)).tag(ETags.of(p.version())).build())
@@ -82,8 +77,7 @@ public class ProductResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.SALES_REP, Roles.FINANCE, Roles.CASHIER,
             Roles.AUDITOR})
-    @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<Page<ProductResponse>> list(@QueryParam("tag") String tag, @QueryParam("active") Boolean active,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         int n = Cursors.limit(limit);
@@ -98,8 +92,7 @@ public class ProductResource {
     @Path("{id}")
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
-    @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<Response> patch(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             String body) {
         Actor a = actor.get();

@@ -11,9 +11,10 @@ import io.fieldsales.order.service.RequestedLine;
 import io.fieldsales.order.service.RuleProblems;
 import io.fieldsales.platform.context.Actor;
 import io.fieldsales.platform.context.CurrentActor;
-import io.fieldsales.platform.db.TransientDatabaseException;
+import io.fieldsales.platform.db.DatabaseRetryPolicy;
 import io.fieldsales.platform.errors.ProblemException;
 import io.fieldsales.platform.idempotency.IdempotentRequests;
+import io.smallrye.faulttolerance.api.ApplyGuard;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -33,8 +34,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /** Quotations: create, read, list, send, accept (creates the order), reject; changes need If-Match. */
 @Path("/api/v1/quotations")
@@ -75,8 +74,7 @@ public class QuotationResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.SALES_REP})
-    @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<Response> create(@HeaderParam(IdempotentRequests.HEADER) String key,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, CreateQuotation request) {
         Actor a = actor.get();
@@ -99,7 +97,7 @@ public class QuotationResource {
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.SALES_REP, Roles.FINANCE, Roles.CASHIER,
             Roles.AUDITOR})
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<Response> get(@PathParam("id") UUID id) {
         return respond(quotations.get(actor.get(), id));
     }
@@ -107,7 +105,7 @@ public class QuotationResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.SALES_REP, Roles.FINANCE, Roles.CASHIER,
             Roles.AUDITOR})
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<Page<QuotationResponse>> list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         int n = Cursors.limit(limit);
         Instant afterCreated = null;
@@ -127,7 +125,7 @@ public class QuotationResource {
     @POST
     @Path("{id}/send")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.SALES_REP})
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<Response> send(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Actor a = actor.get();
         return respond(quotations.move(a, id, ETags.required(ifMatch, "quotation"), "send"));
@@ -136,7 +134,7 @@ public class QuotationResource {
     @POST
     @Path("{id}/reject")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.SALES_REP})
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<Response> reject(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Actor a = actor.get();
         return respond(quotations.move(a, id, ETags.required(ifMatch, "quotation"), "reject"));
@@ -145,8 +143,7 @@ public class QuotationResource {
     @POST
     @Path("{id}/accept")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.SALES_REP})
-    @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<Response> accept(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Actor a = actor.get();

@@ -6,8 +6,10 @@ import io.fieldsales.order.service.PricingService;
 import io.fieldsales.order.service.RuleProblems;
 import io.fieldsales.platform.context.Actor;
 import io.fieldsales.platform.context.CurrentActor;
+import io.fieldsales.platform.db.DatabaseRetryPolicy;
 import io.fieldsales.platform.errors.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.faulttolerance.api.ApplyGuard;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -18,7 +20,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /** {@code POST /pricing/quote}: priced lines with every applied rule, the manual discount and the totals. */
 @Path("/api/v1/pricing")
@@ -38,7 +39,7 @@ public class QuoteResource {
     @POST
     @Path("quote")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.SALES_REP})
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<PricedDocument> quote(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             OrderRequests.QuoteRequest request) {
         Actor a = actor.get();

@@ -8,10 +8,10 @@ import io.fieldsales.order.service.ReturnService;
 import io.fieldsales.order.service.RuleProblems;
 import io.fieldsales.platform.context.Actor;
 import io.fieldsales.platform.context.CurrentActor;
-import io.fieldsales.platform.db.TransientDatabaseException;
+import io.fieldsales.platform.db.DatabaseRetryPolicy;
 import io.fieldsales.platform.errors.ProblemException;
 import io.fieldsales.platform.idempotency.IdempotentRequests;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.faulttolerance.api.ApplyGuard;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -31,8 +31,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /** Returns of delivered orders, credit notes and refunds. */
 @Path("/api/v1")
@@ -92,7 +90,7 @@ public class ReturnResource {
     @Path("returns/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.SALES_REP, Roles.FINANCE, Roles.CASHIER,
             Roles.AUDITOR})
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<Response> get(@PathParam("id") UUID id) {
         return returns.get(actor.get(), id)
                 .map(v -> Response.ok(ReturnResponse.of(v.stored(), v.creditNote())).tag(ETags.of(v.stored().version()))
@@ -103,8 +101,7 @@ public class ReturnResource {
     @POST
     @Path("returns/{id}/receive")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.SALES_REP})
-    @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<Response> receive(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             ReceiveRequest request) {
         Actor a = actor.get();
@@ -120,7 +117,7 @@ public class ReturnResource {
     @Path("credit-notes/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.SALES_REP, Roles.FINANCE, Roles.CASHIER,
             Roles.AUDITOR})
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<CreditNoteResponse> creditNote(@PathParam("id") UUID id) {
         return returns.creditNote(actor.get(), id).map(CreditNoteResponse::of)
                 .onFailure().transform(RuleProblems::translate);
@@ -130,7 +127,7 @@ public class ReturnResource {
     @Path("credit-notes")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.SALES_REP, Roles.FINANCE, Roles.CASHIER,
             Roles.AUDITOR})
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<Page<CreditNoteResponse>> creditNotes(@QueryParam("orderId") String orderId,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         int n = Cursors.limit(limit);
@@ -152,9 +149,7 @@ public class ReturnResource {
     @POST
     @Path("credit-notes/{id}/refunds")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.SALES_REP, Roles.FINANCE, Roles.CASHIER})
-    @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
-    @ExponentialBackoff(maxDelay = 1000)
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<Response> refund(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String key,
             RefundRequest request) {
         Actor a = actor.get();

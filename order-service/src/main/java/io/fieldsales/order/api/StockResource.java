@@ -6,10 +6,10 @@ import io.fieldsales.order.service.RuleProblems;
 import io.fieldsales.order.service.StockService;
 import io.fieldsales.platform.context.Actor;
 import io.fieldsales.platform.context.CurrentActor;
-import io.fieldsales.platform.db.TransientDatabaseException;
+import io.fieldsales.platform.db.DatabaseRetryPolicy;
 import io.fieldsales.platform.errors.ProblemException;
 import io.fieldsales.platform.idempotency.IdempotentRequests;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.faulttolerance.api.ApplyGuard;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -24,8 +24,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /** Stock per location: levels, adjustments, transfers and the ledger consistency check. */
 @Path("/api/v1/stock")
@@ -60,8 +58,7 @@ public class StockResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.SALES_REP, Roles.FINANCE, Roles.CASHIER,
             Roles.AUDITOR})
-    @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<Page<StockLevelResponse>> list(@QueryParam("location") String location, @QueryParam("sku") String sku,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         int n = Cursors.limit(limit);
@@ -75,9 +72,7 @@ public class StockResource {
     @POST
     @Path("adjustments")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
-    @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
-    @ExponentialBackoff(maxDelay = 1000)
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<Response> adjust(@HeaderParam(IdempotentRequests.HEADER) String key, AdjustmentRequest request) {
         Actor a = actor.get();
         AdjustmentRequest r = Bodies.required(request);
@@ -94,9 +89,7 @@ public class StockResource {
     @POST
     @Path("transfers")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR})
-    @Retry(retryOn = TransientDatabaseException.class, maxRetries = 3, delay = 50, jitter = 50)
-    @ExponentialBackoff(maxDelay = 1000)
-    @Timeout(5000)
+    @ApplyGuard(DatabaseRetryPolicy.TRANSACTION)
     public Uni<Response> transfer(@HeaderParam(IdempotentRequests.HEADER) String key, TransferRequest request) {
         Actor a = actor.get();
         TransferRequest r = Bodies.required(request);
@@ -118,7 +111,7 @@ public class StockResource {
     @GET
     @Path("consistency")
     @RolesAllowed(Roles.ADMIN)
-    @Timeout(30000)
+    @ApplyGuard(DatabaseRetryPolicy.TENANT_SCAN)
     public Uni<ConsistencyReport> consistency() {
         Actor a = actor.get();
         return stock.consistency(a).chain(drift -> stock.levels(a)

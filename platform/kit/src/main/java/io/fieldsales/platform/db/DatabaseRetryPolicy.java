@@ -18,7 +18,7 @@ import java.time.temporal.ChronoUnit;
  * <li><b>3 retries, 50 ms first delay doubling up to 1 s, ±50 ms jitter</b>: a deadlock victim's partner commits in
  * milliseconds, so the first retry almost always wins; jitter keeps two victims from colliding again; four attempts
  * stay well inside a client's patience, and a fault that outlasts them is a fast 503 with {@code Retry-After}
- * ({@link io.fieldsales.platform.errors.ProblemMappers}).</li>
+ * ({@link io.fieldsales.platform.errors.FaultToleranceProblems}).</li>
  * <li><b>Timeout per attempt</b> (the timeout sits inside the retry): 5 s for a request's transaction, 10 s for the
  * ones that touch several aggregates (merge, erase), 30 s for whole-tenant scans (consistency check and repair).
  * PostgreSQL answers our indexed statements in milliseconds; an attempt that takes seconds waits on a lock or a

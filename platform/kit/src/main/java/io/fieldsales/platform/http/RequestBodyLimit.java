@@ -23,7 +23,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code Content-Length} over the path's limit is refused before anything is read; a body without one (chunked, or
  * HTTP/2) is counted as it arrives and refused with 413 {@code payload_too_large} the moment it passes the limit;
  * reading stops there, nothing past the limit is buffered and the connection is closed (HTTP/2: the stream is
- * reset). A body within its limit is handed to JAX-RS already read.
+ * reset). A body within its limit is handed to JAX-RS already read. A client announcing its body with
+ * {@code Expect: 100-continue} gets the 413 instead of {@code 100 Continue} when the declared length is over the
+ * limit; within it, the body handler behind this filter answers {@code 100 Continue}.
  *
  * <p>Limits: {@code fieldsales.http.body-limits.default} (1M, never more than
  * {@code quarkus.http.limits.max-body-size}) and {@code fieldsales.http.body-limits.routes}, a list of
@@ -78,6 +80,9 @@ public class RequestBodyLimit {
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null) {
             if (declaredLength(length) > max) {
+                // Expect: 100-continue: this runs before the body handler that answers it (and Vert.x does not
+                // answer it itself: quarkus.http.handle-100-continue-automatically stays false), so the client gets
+                // the 413 instead of "100 Continue" and never sends the body
                 refuse(rc, max, path);
             } else {
                 // the HTTP framing stops the body at its declared length

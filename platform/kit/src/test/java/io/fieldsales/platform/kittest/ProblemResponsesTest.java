@@ -172,6 +172,18 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void aGuardThatTimesOutIsA503WithRetryAfter() {
+        assertProblem(given().auth().oauth2(writer).get("/api/v1/widgets/scan").then(), 503, "service_unavailable")
+                .header("Retry-After", "1");
+    }
+
+    @Test
+    void aTransientDatabaseFailureThatOutlastsTheRetriesIsA503WithRetryAfter() {
+        assertProblem(given().auth().oauth2(writer).get("/api/v1/widgets/deadlocked").then(), 503,
+                "service_unavailable").header("Retry-After", "1");
+    }
+
+    @Test
     void bodyOverTheLimitIs413() {
         String big = "{\"name\":\"" + "x".repeat(70 * 1024) + "\"}";
         assertProblem(given().auth().oauth2(writer).contentType("application/json").body(big)

@@ -1,10 +1,12 @@
 package io.fieldsales.platform.kittest;
 
 import io.fieldsales.platform.context.CurrentActor;
+import io.fieldsales.platform.db.TransientDatabaseException;
 import io.fieldsales.platform.errors.ErrorCode;
 import io.fieldsales.platform.errors.ProblemException;
 import io.fieldsales.platform.idempotency.IdempotentRequests;
 import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -74,6 +76,26 @@ public class WidgetResource {
     @RolesAllowed({"writer", "reader"})
     public Uni<WidgetView> get(@PathParam("id") UUID id) {
         return widgets.find(actor.get(), id).map(WidgetView::of);
+    }
+
+    @Inject
+    GuardedWork guarded;
+
+    /** A whole-tenant scan that never answers: the guard's timeout (300 ms in the tests) ends it. */
+    @GET
+    @Path("scan")
+    @RolesAllowed("writer")
+    public Uni<String> scan() {
+        return guarded.scanThatHangs();
+    }
+
+    /** A transaction whose deadlock outlasts the guard's retries, as DatabaseErrors.classify reports it. */
+    @GET
+    @Path("deadlocked")
+    @RolesAllowed("writer")
+    public Uni<String> deadlocked() {
+        return guarded.transaction(100, () -> new TransientDatabaseException(
+                new PgException("deadlock", "ERROR", "40P01", null)));
     }
 
     @GET

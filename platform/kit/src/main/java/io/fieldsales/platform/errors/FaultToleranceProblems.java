@@ -1,11 +1,6 @@
-package io.fieldsales.order.api;
+package io.fieldsales.platform.errors;
 
-import io.fieldsales.order.domain.RuleViolation;
-import io.fieldsales.order.service.RuleProblems;
 import io.fieldsales.platform.db.TransientDatabaseException;
-import io.fieldsales.platform.errors.ErrorCode;
-import io.fieldsales.platform.errors.ProblemException;
-import io.fieldsales.platform.errors.Problems;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
@@ -13,8 +8,11 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * A timed-out attempt or a transient database failure that outlasted the retries is a fast 503 with Retry-After;
- * a domain rule's refusal is its problem (see {@link RuleProblems}).
+ * An attempt that ran out of time, or a transient database failure that outlasted the retries, is a fast 503 with
+ * Retry-After (the client retries, with its Idempotency-Key), not a 500: nothing is broken, the database is just
+ * busier than our budget right now. Every service gets these mappers from the kit (a {@code DatabaseRetryPolicy}
+ * guard's timeout, a plain {@code @Timeout}, and the {@code TransientDatabaseException} that
+ * {@code DatabaseErrors.classify} wraps a transient fault in).
  */
 public class FaultToleranceProblems {
 
@@ -27,15 +25,11 @@ public class FaultToleranceProblems {
                 "The request took too long; retry shortly").withHeader("Retry-After", "1"), uri.getPath());
     }
 
+    /** Deadlocks, serialization failures or lost connections that outlasted our retries: also worth a retry later. */
     @ServerExceptionMapper
     public Response transientDatabaseFailure(TransientDatabaseException e, UriInfo uri) {
         LOG.warnf("Transient database failure after retries: %s", e.getMessage());
         return Problems.response(new ProblemException(ErrorCode.SERVICE_UNAVAILABLE,
                 "The database is busy; retry shortly").withHeader("Retry-After", "1"), uri.getPath());
-    }
-
-    @ServerExceptionMapper
-    public Response ruleViolation(RuleViolation e, UriInfo uri) {
-        return Problems.response(RuleProblems.of(e), uri.getPath());
     }
 }

@@ -1,0 +1,170 @@
+package io.fieldsales.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fieldsales.order.events.CustomerEventsConsumer;
+import io.fieldsales.platform.testing.PackagedService;
+import io.fieldsales.platform.testing.SharedInfra;
+import io.fieldsales.platform.testing.TopicProbe;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SIGTERM to the packaged service while its {@code customer.events} consumer is working through a backlog: the
+ * process exits within the pod's grace period (45 s) and the consumer group's committed offsets are exactly the
+ * records whose processing is in the database (their {@code processed_event} rows), partition by partition: every
+ * record below the committed offset was processed and none at or above it was. A restart therefore re-reads
+ * nothing already done, and it finishes the rest: nothing is lost and nothing goes to the DLQ.
+ */
+class ConsumerShutdownIT {
+
+    private static final String TOPIC = "customer.events";
+    private static final int EVENTS = 4000;
+    private static final Duration GRACE_PERIOD = Duration.ofSeconds(45);
+
+    /** One published event: its id and where it landed. */
+    private record Published(UUID eventId, TopicPartition partition, long offset) {
+    }
+
+    @Test
+    void onSigtermTheConsumerCommitsExactlyWhatItProcessedAndARestartFinishesTheRest() throws Exception {
+        String group = "order-service-customers-shutdown-" + UUID.randomUUID();
+        UUID tenant = UUID.randomUUID();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                SharedInfra.kafkaBootstrap())); TopicProbe dlq = TopicProbe.on(TOPIC + ".dlq")) {
+            // a fresh group starting at the topic's end: it reads this test's events only
+            Map<TopicPartition, Long> start = endOffsets(admin);
+            admin.alterConsumerGroupOffsets(group, start.entrySet().stream().collect(Collectors.toMap(
+                    Map.Entry::getKey, e -> new OffsetAndMetadata(e.getValue())))).all().get();
+
+            List<Published> published;
+            Duration took;
+            String log;
+            try (PackagedService service = consumerWithGroup(group).start()) {
+                service.awaitReady(Duration.ofMinutes(3));
+                published = publish(tenant);
+                // SIGTERM in the middle of the backlog
+                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20)).until(() ->
+                        projected(tenant) >= 100);
+                service.sigterm();
+                took = service.awaitExit(GRACE_PERIOD);
+                log = service.log().lines().filter(l -> l.contains("WARN") || l.contains("ERROR")
+                        || l.contains("left for the next start")).limit(40).collect(Collectors.joining("\n"));
+            }
+
+            Set<UUID> processed = processed(published);
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get();
+            System.out.printf("BENCHMARK consumer shutdown of order-service: %d of %d events processed before"
+                    + " SIGTERM took effect, %d ms from SIGTERM to exit%n", processed.size(), EVENTS, took.toMillis());
+            assertThat(processed.size()).as("SIGTERM came while the consumer still had a backlog")
+                    .isLessThan(EVENTS);
+            assertThat(dlq.drain(TopicProbe.withHeader("ce_tenantid", tenant.toString()), Duration.ofSeconds(2)))
+                    .as("nothing dead-lettered by the shutdown; service log:%n%s", log).isEmpty();
+
+            Map<TopicPartition, List<Published>> byPartition = published.stream()
+                    .collect(Collectors.groupingBy(Published::partition));
+            long redeliveries = 0;
+            for (var entry : byPartition.entrySet()) {
+                TopicPartition partition = entry.getKey();
+                long from = start.get(partition);
+                OffsetAndMetadata offset = committed.get(partition);
+                long committedOffset = offset == null ? from : offset.offset();
+                List<Published> done = entry.getValue().stream().filter(p -> processed.contains(p.eventId()))
+                        .toList();
+                assertThat(done).as("%s: processed records are the committed prefix (committed offset %d)",
+                        partition, committedOffset).allMatch(p -> p.offset() < committedOffset);
+                redeliveries += done.size() - (committedOffset - from);
+                assertThat(committedOffset - from).as("%s: committed offset vs records processed; service log:%n%s",
+                        partition, log).isEqualTo(done.size());
+            }
+            assertThat(redeliveries).as("records a restart would read again").isZero();
+
+            // the restart reads from the committed offsets and finishes the backlog
+            try (PackagedService again = consumerWithGroup(group).start()) {
+                again.awaitReady(Duration.ofMinutes(3));
+                await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).until(() ->
+                        projected(tenant) == EVENTS);
+                again.sigterm();
+                again.awaitExit(GRACE_PERIOD);
+            }
+            assertThat(processed(published)).as("every event processed once in all").hasSize(EVENTS);
+            Map<TopicPartition, OffsetAndMetadata> finalOffsets = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get();
+            for (var entry : byPartition.entrySet()) {
+                assertThat(finalOffsets.get(entry.getKey()).offset() - start.get(entry.getKey()))
+                        .as("%s: everything committed after the restart", entry.getKey())
+                        .isEqualTo(entry.getValue().size());
+            }
+            assertThat(dlq.drain(TopicProbe.withHeader("ce_tenantid", tenant.toString()), Duration.ofSeconds(2)))
+                    .as("nothing dead-lettered by the restart").isEmpty();
+        }
+    }
+
+    private static PackagedService.Builder consumerWithGroup(String group) {
+        return PackagedService.withProperty("mp.messaging.incoming.customer-events.group.id", group)
+                // as in production: readiness DOWN first, then the shutdown itself
+                .property("quarkus.shutdown.delay", "2s");
+    }
+
+    private static List<Published> publish(UUID tenant) throws Exception {
+        List<UUID> ids = new ArrayList<>();
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        try (KafkaProducer<String, String> producer = EventsFixture.producer()) {
+            for (int i = 0; i < EVENTS; i++) {
+                UUID customer = UUID.randomUUID();
+                UUID eventId = UUID.randomUUID();
+                ids.add(eventId);
+                sent.add(producer.send(EventsFixture.record(TOPIC, "io.fieldsales.customer.created.v1", tenant,
+                        customer.toString(), "{\"customer\":" + EventsFixture.snapshot(customer, "Shop " + i,
+                                "ACTIVE") + "}", eventId)));
+            }
+            producer.flush();
+        }
+        List<Published> published = new ArrayList<>();
+        for (int i = 0; i < EVENTS; i++) {
+            RecordMetadata m = sent.get(i).get();
+            published.add(new Published(ids.get(i), new TopicPartition(m.topic(), m.partition()), m.offset()));
+        }
+        return published;
+    }
+
+    private static Map<TopicPartition, Long> endOffsets(Admin admin) throws Exception {
+        int partitions = admin.describeTopics(List.of(TOPIC)).allTopicNames().get().get(TOPIC).partitions().size();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (int p = 0; p < partitions; p++) {
+            latest.put(new TopicPartition(TOPIC, p), OffsetSpec.latest());
+        }
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(latest).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
+        return ends;
+    }
+
+    private static long projected(UUID tenant) {
+        return Db.count("select count(*) from customer_projection where tenant_id = ?", tenant);
+    }
+
+    private static Set<UUID> processed(List<Published> published) {
+        String ids = published.stream().map(p -> p.eventId().toString()).collect(Collectors.joining(","));
+        return Db.strings("select event_id::text from processed_event where consumer = ?"
+                        + " and event_id = any(string_to_array(?, ',')::uuid[])", CustomerEventsConsumer.CONSUMER, ids)
+                .stream().map(UUID::fromString).collect(Collectors.toCollection(HashSet::new));
+    }
+}
