@@ -1,8 +1,10 @@
 package io.fieldsales.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.fieldsales.platform.testing.Concurrently;
 import io.fieldsales.platform.testing.ManagementPortResource;
 import io.fieldsales.platform.testing.ManagementSurface;
 import io.fieldsales.platform.testing.TopicProbe;
@@ -10,22 +12,50 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.RestAssured;
 import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The packaged service (the jar; the native executable with -Dnative) against the embedded PostgreSQL and Kafka:
- * healthy on its management port, nothing of /q/ on its API port, no Swagger UI, one write that publishes its event
- * and one read.
+ * its first burst right after readiness goes UP, healthy on its management port, nothing of /q/ on its API port, no
+ * Swagger UI, one write that publishes its event and one read.
  */
 @QuarkusIntegrationTest
 @QuarkusTestResource(value = ManagementPortResource.class, restrictToAnnotatedClass = true)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CustomerServiceIT {
 
+    private static void awaitReady() {
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50)).until(() ->
+                ManagementSurface.status(ManagementPortResource.url(), "/q/health/ready") == 200);
+    }
+
+    /**
+     * The issue's cold start: a load balancer sends a new replica traffic as soon as it reports ready; the first burst
+     * (200 find-or-create, 64 at once: new customers and repeats of them) gets no 5xx, because readiness waited for
+     * the warm-up (pool connections open, hot paths run once).
+     */
     @Test
+    @Order(1)
+    void firstBurstRightAfterReadinessGetsNoServerError() throws Exception {
+        awaitReady();
+        TenantFixture t = new TenantFixture();
+        List<Integer> statuses = Concurrently.run(200, 64, i -> t.asRep()
+                .body(TenantFixture.json("Burst Shop " + (i % 50), t.email("burst" + (i % 50)), null))
+                .post("/api/v1/customers/find-or-create").then().extract().statusCode());
+        assertThat(statuses).as("statuses of the first burst").allMatch(s -> s == 200 || s == 201);
+        assertThat(Db.count("select count(*) from customer where tenant_id = ?", t.tenant)).isEqualTo(50);
+    }
+
+    @Test
+    @Order(2)
     void packagedServiceIsReadyWritesPublishesAndReads() {
         String api = RestAssured.baseURI + ":" + RestAssured.port;
         ManagementSurface.assertOnlyOnManagementPort(api, ManagementPortResource.url());
-        assertThat(ManagementSurface.status(ManagementPortResource.url(), "/q/health/ready")).isEqualTo(200);
+        awaitReady();
         assertThat(ManagementSurface.status(ManagementPortResource.url(), "/q/swagger-ui/")).as("no Swagger UI in a"
                 + " packaged service").isEqualTo(404);
 

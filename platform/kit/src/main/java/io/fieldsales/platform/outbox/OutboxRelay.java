@@ -60,7 +60,7 @@ public class OutboxRelay {
 
     @Inject
     @Channel(CHANNEL)
-    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048)
     MutinyEmitter<String> emitter;
 
     @ConfigProperty(name = "quarkus.datasource.reactive.url")
