@@ -13,7 +13,7 @@ public interface OutboxConfig {
     boolean relayEnabled();
 
     /** Rows published per pass (at most the emitter's buffer, 2048). */
-    @WithDefault("500")
+    @WithDefault("1000")
     int batchSize();
 
     /** The safety-net poll; the relay normally wakes on the commit notification within milliseconds. */

@@ -40,7 +40,7 @@ class OutboxDrainOrderTest {
     static final String TOPIC = "kit.outbox.order";
     static final int AGGREGATES = 40;
     static final int BACKLOG_PER_AGGREGATE = 50;
-    static final int WRITTEN_PER_AGGREGATE = 30;
+    static final int WRITTEN_PER_AGGREGATE = 20;
     static final int WRITERS = 8;
 
     @Inject
