@@ -28,7 +28,10 @@ class AuditServiceIT {
     void packagedServiceIsReadyStoresServesAndPublishesACheckpoint() {
         String api = RestAssured.baseURI + ":" + RestAssured.port;
         ManagementSurface.assertOnlyOnManagementPort(api, ManagementPortResource.url());
-        assertThat(ManagementSurface.status(ManagementPortResource.url(), "/q/health/ready")).isEqualTo(200);
+        // readiness waits for the kit's warm-up (pool connections, hot paths) after the service has started
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2))
+                .pollInterval(java.time.Duration.ofMillis(100)).untilAsserted(() -> assertThat(
+                        ManagementSurface.status(ManagementPortResource.url(), "/q/health/ready")).isEqualTo(200));
         assertThat(ManagementSurface.status(ManagementPortResource.url(), "/q/swagger-ui/")).isEqualTo(404);
 
         UUID tenant = UUID.randomUUID();

@@ -25,7 +25,10 @@ class CashServiceIT {
     void packagedServiceIsReadyWritesPublishesAndReads() {
         String api = RestAssured.baseURI + ":" + RestAssured.port;
         ManagementSurface.assertOnlyOnManagementPort(api, ManagementPortResource.url());
-        assertThat(ManagementSurface.status(ManagementPortResource.url(), "/q/health/ready")).isEqualTo(200);
+        // readiness waits for the kit's warm-up (pool connections, hot paths) after the service has started
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2))
+                .pollInterval(java.time.Duration.ofMillis(100)).untilAsserted(() -> assertThat(
+                        ManagementSurface.status(ManagementPortResource.url(), "/q/health/ready")).isEqualTo(200));
         assertThat(ManagementSurface.status(ManagementPortResource.url(), "/q/swagger-ui/")).as("no Swagger UI in a"
                 + " packaged service").isEqualTo(404);
 

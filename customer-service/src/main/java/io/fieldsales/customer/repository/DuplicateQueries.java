@@ -15,7 +15,9 @@ import java.util.UUID;
 
 /**
  * The duplicate-detection reads and the "not a duplicate" decisions. Every signal is answered by an index: trigram
- * similarity of names (GIN pg_trgm), national phone number, email local part, external reference.
+ * similarity of names (GIN pg_trgm), national phone number, email local part, external reference. The probe on
+ * create ({@link #similarNames}) looks names up by their blocking keys instead (V2), so its cost does not grow with
+ * the tenant.
  *
  * <p>{@code %} (pg_trgm) matches with the session's {@code pg_trgm.similarity_threshold} (PITFALLS 17): at the default
  * 0.3 every "General Store ..." of a big tenant qualifies and PostgreSQL scans them all; set to the threshold we
@@ -73,28 +75,38 @@ public class DuplicateQueries {
     }
 
     /**
-     * The {@code limit} active customers most similar by name to {@code c} (at least {@code threshold}), in the
-     * caller's Hibernate Reactive transaction (the one creating {@code c}).
+     * A name key shared by more than this many active customers of the tenant says nothing about a new name ("store",
+     * "general store"): the probe leaves it out, like a stop word, so its cost depends on how rare the new name's
+     * words are, not on how big the tenant is.
+     */
+    public static final int COMMON_KEY = 50;
+
+    /**
+     * The near-duplicate probe on create: the {@code limit} active customers most similar by name to {@code c} (at
+     * least {@code threshold}, pg_trgm similarity as before) among those sharing one of its uncommon name keys
+     * ({@code customer_name_key}, V2), in the caller's Hibernate Reactive transaction (the one creating {@code c}).
+     * One statement, and no {@code set_config}: the trigram index is not used here.
      */
     public Uni<List<NameMatch>> similarNames(Customer c, double threshold, int limit) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select set_config('pg_trgm.similarity_threshold', cast(?1 as text), true)")
-                        .setParameter(1, Double.toString(threshold))
-                        .getSingleResult()
-                .chain(ignored -> s.createNativeQuery("select c.id, similarity(c.name, ?1) as score"
-                        + " from customer c where c.tenant_id = ?2 and c.name % ?1 and c.status = 'ACTIVE'"
-                        + " and c.id <> ?3 and similarity(c.name, ?1) >= ?4 order by score desc, c.id limit ?5",
-                        Object[].class)
-                .setParameter(1, c.name)
-                .setParameter(2, c.tenantId)
-                .setParameter(3, c.id)
-                .setParameter(4, threshold)
-                .setParameter(5, limit)
-                .getResultList()))
+        return Panache.getSession().chain(s -> s.createNativeQuery(SIMILAR_NAMES, Object[].class)
+                        .setParameter(1, c.tenantId)
+                        .setParameter(2, c.name)
+                        .setParameter(3, c.id)
+                        .setParameter(4, threshold)
+                        .setParameter(5, limit)
+                        .getResultList())
                 .map(rows -> rows.stream().map(r -> new NameMatch(
                         r[0] instanceof UUID u ? u : UUID.fromString(r[0].toString()),
                         ((Number) r[1]).doubleValue())).toList());
     }
+
+    private static final String SIMILAR_NAMES = "select c.id, similarity(c.name, ?2) as score from customer c"
+            + " where c.id in (select b.id from unnest(customer_name_keys(?2)) as q(name_key),"
+            + "   lateral (select array(select k.customer_id from customer_name_key k where k.tenant_id = ?1"
+            + "     and k.name_key = q.name_key limit " + (COMMON_KEY + 1) + ") as ids) as block,"
+            + "   unnest(block.ids) as b(id) where cardinality(block.ids) <= " + COMMON_KEY + ")"
+            + " and c.tenant_id = ?1 and c.status = 'ACTIVE' and c.id <> ?3 and similarity(c.name, ?2) >= ?4"
+            + " order by score desc, c.id limit ?5";
 
     /** Which of these ids are customers of the tenant (in any state). */
     public Uni<List<UUID>> existing(UUID tenantId, UUID... ids) {

@@ -136,7 +136,7 @@ public class CustomerCreation {
                 .map(similar -> new CreatedCustomer(c, true, similar));
     }
 
-    /** Active customers whose names are very close to this new customer's (indexed trigram search). */
+    /** Active customers whose names are very close to this new customer's (sharing an uncommon name key). */
     private Uni<List<PossibleDuplicate>> possibleDuplicates(Customer c) {
         return duplicates.similarNames(c, config.possibleDuplicateThreshold(), 5)
                 .map(matches -> matches.stream().map(m -> new PossibleDuplicate(m.id(),

@@ -12,8 +12,8 @@ public interface OutboxConfig {
     @WithDefault("true")
     boolean relayEnabled();
 
-    /** Rows published per pass. */
-    @WithDefault("200")
+    /** Rows published per pass (at most the emitter's buffer, 2048). */
+    @WithDefault("1000")
     int batchSize();
 
     /** The safety-net poll; the relay normally wakes on the commit notification within milliseconds. */

@@ -60,7 +60,7 @@ public class OutboxRelay {
 
     @Inject
     @Channel(CHANNEL)
-    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048)
     MutinyEmitter<String> emitter;
 
     @ConfigProperty(name = "quarkus.datasource.reactive.url")
@@ -162,7 +162,7 @@ public class OutboxRelay {
      * Emits the number of rows published, or fails if any row could not be published (after marking the others).
      */
     public Uni<Integer> publishBatch() {
-        return table.underRelayLock(this::publishPending, PassResult.EMPTY)
+        return table.underRelayLock(config.batchSize(), this::publishPending, PassResult.EMPTY)
                 .chain(result -> {
                     published.addAndGet(result.sent());
                     if (result.failure() != null) {
@@ -172,19 +172,14 @@ public class OutboxRelay {
                 });
     }
 
-    private Uni<PassResult> publishPending(SqlConnection conn) {
-        return table.pending(conn, config.batchSize()).chain(rows -> {
-            Map<String, List<OutboxRow>> byAggregate = new LinkedHashMap<>();
-            for (OutboxRow row : rows) {
-                byAggregate.computeIfAbsent(row.aggregateType() + '/' + row.aggregateId(), k -> new ArrayList<>())
-                        .add(row);
-            }
-            if (byAggregate.isEmpty()) {
-                return Uni.createFrom().item(PassResult.EMPTY);
-            }
-            List<Uni<AggregateResult>> chains = byAggregate.values().stream().map(this::publishInOrder).toList();
-            return Uni.join().all(chains).andFailFast().chain(results -> record(conn, results));
-        });
+    private Uni<PassResult> publishPending(SqlConnection conn, List<OutboxRow> rows) {
+        Map<String, List<OutboxRow>> byAggregate = new LinkedHashMap<>();
+        for (OutboxRow row : rows) {
+            byAggregate.computeIfAbsent(row.aggregateType() + '/' + row.aggregateId(), k -> new ArrayList<>())
+                    .add(row);
+        }
+        List<Uni<AggregateResult>> chains = byAggregate.values().stream().map(this::publishInOrder).toList();
+        return Uni.join().all(chains).andFailFast().chain(results -> record(conn, results));
     }
 
     /** Sends one aggregate's rows one after the other; stops at the first failure so nothing overtakes it. */

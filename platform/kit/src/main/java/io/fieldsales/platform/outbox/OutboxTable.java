@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /** The relay's statements on the {@code outbox} table (the writes are {@link Outbox}'s). */
 @ApplicationScoped
@@ -29,29 +29,33 @@ public class OutboxTable {
     Pool pool;
 
     /**
-     * Runs {@code pass} in a transaction holding the relay lock, or answers {@code whenLocked} at once if another
-     * relay holds it: one relay publishes at a time, and a row is marked sent in the transaction that published it.
+     * Runs {@code pass} on up to {@code limit} unsent rows (in commit-sequence order) in a transaction holding the
+     * relay lock, or answers {@code whenNothing} at once if another relay holds the lock or nothing waits: one relay
+     * publishes at a time, and a row is marked sent in the transaction that published it. Taking the lock and
+     * reading the rows is one statement (one round trip fewer per pass).
+     *
+     * <p>The pass commits without waiting for its WAL flush ({@code synchronous_commit = off}, this transaction
+     * only): if the database crashed within that fraction of a second, the rows' "sent" marks are lost and the rows
+     * are published again, which at-least-once delivery allows (consumers deduplicate on {@code ce_id}); a row is
+     * still never marked sent before Kafka acknowledged it.
      */
-    <T> Uni<T> underRelayLock(Function<SqlConnection, Uni<T>> pass, T whenLocked) {
-        return pool.withTransaction(conn -> conn.preparedQuery("select pg_try_advisory_xact_lock($1)")
-                .execute(Tuple.of(RELAY_LOCK))
-                .chain(locked -> locked.iterator().next().getBoolean(0) ? pass.apply(conn)
-                        : Uni.createFrom().item(whenLocked)));
-    }
-
-    /** Up to {@code limit} unsent rows in commit-sequence order. */
-    Uni<List<OutboxRow>> pending(SqlConnection conn, int limit) {
-        return conn.preparedQuery("select " + OutboxRow.COLUMNS + " from outbox where sent_at is null order by seq"
-                        + " limit $1")
-                .execute(Tuple.of(limit))
-                .map(rows -> {
+    <T> Uni<T> underRelayLock(int limit, BiFunction<SqlConnection, List<OutboxRow>, Uni<T>> pass, T whenNothing) {
+        return pool.withTransaction(conn -> conn.preparedQuery(LOCK_AND_READ)
+                .execute(Tuple.of(RELAY_LOCK, limit))
+                .chain(rows -> {
                     List<OutboxRow> found = new ArrayList<>();
                     for (Row r : rows) {
                         found.add(OutboxRow.from(r));
                     }
-                    return found;
-                });
+                    return found.isEmpty() ? Uni.createFrom().item(whenNothing) : pass.apply(conn, found);
+                }));
     }
+
+    /** The lock is tried once (a materialized CTE), and the pending rows are read only if it was granted. */
+    private static final String LOCK_AND_READ = "with relay as materialized (select pg_try_advisory_xact_lock($1)"
+            + " as held, set_config('synchronous_commit', 'off', true) as commit_mode)"
+            + " select o.* from relay, lateral (select " + OutboxRow.COLUMNS + " from outbox"
+            + " where relay.held and sent_at is null order by seq limit $2) o";
 
     Uni<Void> markSent(SqlConnection conn, Collection<UUID> ids) {
         return ids.isEmpty() ? Uni.createFrom().voidItem()
