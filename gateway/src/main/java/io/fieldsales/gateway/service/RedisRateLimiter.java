@@ -24,6 +24,7 @@ public class RedisRateLimiter implements RateLimiter {
 
     private static final Logger LOG = Logger.getLogger(RedisRateLimiter.class);
     private static final String PREFIX = "fieldsales:gateway:ratelimit:";
+    private static final String BACK_OFF_PREFIX = "fieldsales:gateway:backoff:";
 
     private final RedisClient client;
     private final StatefulRedisConnection<String, byte[]> connection;
@@ -71,6 +72,67 @@ public class RedisRateLimiter implements RateLimiter {
                 })
                 .replaceWithVoid()
                 .emitOn(caller);
+    }
+
+    /**
+     * KEYS: the exhaustion counter, the block; ARGV: base, max, quiet (ms). Counts the exhaustion, blocks for
+     * base x 2^(n-1) capped at max, and lets the counter expire after the block plus the quiet period.
+     */
+    private static final String BACK_OFF_SCRIPT = """
+            local n = redis.call('INCR', KEYS[1])
+            local wait = tonumber(ARGV[1]) * (2 ^ math.min(n - 1, 30))
+            local max = tonumber(ARGV[2])
+            if wait > max then wait = max end
+            wait = math.floor(wait)
+            redis.call('PEXPIRE', KEYS[1], wait + tonumber(ARGV[3]))
+            redis.call('SET', KEYS[2], '1', 'PX', wait)
+            return wait
+            """;
+
+    @Override
+    public Uni<Long> blockedMillis(String key) {
+        java.util.concurrent.Executor caller = callerContext();
+        return Uni.createFrom().completionStage(() -> connection.async().pttl(BACK_OFF_PREFIX + "block:" + key))
+                .map(ttl -> ttl == null || ttl < 0 ? 0L : ttl)
+                .ifNoItem().after(timeout).fail()
+                .onFailure().recoverWithItem(f -> {
+                    LOG.warnf("Rate limiter store unavailable, not blocking: %s", f.toString());
+                    return 0L;
+                })
+                .emitOn(caller);
+    }
+
+    @Override
+    public Uni<Long> backOff(String key, Duration base, Duration max, Duration quiet) {
+        java.util.concurrent.Executor caller = callerContext();
+        return Uni.createFrom().completionStage(() -> connection.async().<Long>eval(BACK_OFF_SCRIPT,
+                        io.lettuce.core.ScriptOutputType.INTEGER,
+                        new String[] {BACK_OFF_PREFIX + "count:" + key, BACK_OFF_PREFIX + "block:" + key},
+                        bytes(base.toMillis()), bytes(max.toMillis()), bytes(quiet.toMillis())))
+                .ifNoItem().after(timeout).fail()
+                .onFailure().recoverWithItem(f -> {
+                    LOG.warnf("Rate limiter store unavailable, no back-off recorded: %s", f.toString());
+                    return 0L;
+                })
+                .emitOn(caller);
+    }
+
+    @Override
+    public Uni<Void> clearBackOff(String key) {
+        java.util.concurrent.Executor caller = callerContext();
+        return Uni.createFrom().completionStage(() -> connection.async().del(BACK_OFF_PREFIX + "count:" + key,
+                        BACK_OFF_PREFIX + "block:" + key))
+                .ifNoItem().after(timeout).fail()
+                .onFailure().recoverWithItem(f -> {
+                    LOG.warnf("Rate limiter store unavailable: %s", f.toString());
+                    return 0L;
+                })
+                .replaceWithVoid()
+                .emitOn(caller);
+    }
+
+    private static byte[] bytes(long value) {
+        return Long.toString(value).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     @Override
