@@ -13,7 +13,6 @@ import io.fieldsales.platform.testing.TopicProbe;
 import io.restassured.path.json.JsonPath;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,28 +27,25 @@ class TenantAdministrationTest {
     void platformAdminsPageThroughEveryTenantWithAnOpaqueKeysetCursor() {
         Tenant first = Api.newTenant();
         Tenant second = Api.newTenant();
+        Api.newTenant();
         String admin = Api.platformAdminToken();
-        List<String> slugs = new ArrayList<>();
-        String cursor = null;
-        int pages = 0;
-        do {
-            var request = as(admin).queryParam("limit", 2);
-            if (cursor != null) {
-                request = request.queryParam("cursor", cursor);
-            }
-            JsonPath page = request.get("/api/v1/tenants").then().statusCode(200).extract().jsonPath();
-            List<Map<String, Object>> items = page.getList("items");
-            assertThat(items.size()).isBetween(1, 2);
-            for (Map<String, Object> item : items) {
-                assertThat(item).containsOnlyKeys("id", "slug", "name", "disabled", "version");
-                slugs.add((String) item.get("slug"));
-            }
-            cursor = page.getString("nextCursor");
-            assertThat(cursor == null || !cursor.contains(items.get(items.size() - 1).get("slug").toString()))
-                    .as("the cursor is opaque").isTrue();
-            pages++;
-        } while (cursor != null && pages < 1000);
+        // every tenant on one page (the platform admin's request budget is shared by every test of this JVM)
+        List<Map<String, Object>> all = as(admin).queryParam("limit", 200).get("/api/v1/tenants").then()
+                .statusCode(200).body("nextCursor", org.hamcrest.Matchers.nullValue()).extract().jsonPath()
+                .getList("items");
+        List<String> slugs = all.stream().map(t -> (String) t.get("slug")).toList();
         assertThat(slugs).contains(first.slug(), second.slug()).doesNotHaveDuplicates().isSorted();
+        assertThat(all).allSatisfy(t -> assertThat(t).containsOnlyKeys("id", "slug", "name", "disabled", "version"));
+        // the same in pages of two, following the opaque cursor
+        JsonPath page1 = as(admin).queryParam("limit", 2).get("/api/v1/tenants").then().statusCode(200).extract()
+                .jsonPath();
+        String cursor = page1.getString("nextCursor");
+        assertThat(cursor).isNotNull().doesNotContain(slugs.get(1));
+        JsonPath page2 = as(admin).queryParam("limit", 2).queryParam("cursor", cursor).get("/api/v1/tenants").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(page1.<String>getList("items.slug")).containsExactlyElementsOf(slugs.subList(0, 2));
+        assertThat(page2.<String>getList("items.slug")).containsExactlyElementsOf(slugs.subList(2,
+                Math.min(4, slugs.size())));
         as(admin).queryParam("cursor", "not a cursor").get("/api/v1/tenants").then().statusCode(400)
                 .body("code", equalTo("invalid_parameter"));
         as(admin).queryParam("limit", 0).get("/api/v1/tenants").then().statusCode(400);
@@ -121,7 +117,10 @@ class TenantAdministrationTest {
                     Duration.ofSeconds(15));
             assertThat(disabled).hasSize(1);
             assertThat(TopicProbe.header(disabled.get(0), "ce_subject")).isEqualTo(tenant.id().toString());
-            assertThat(disabled.get(0).value()).contains("\"refreshTokensRevoked\":1").contains(tenant.slug());
+            JsonPath event = JsonPath.from(disabled.get(0).value());
+            assertThat(event.getInt("refreshTokensRevoked")).isEqualTo(1);
+            assertThat(event.getString("tenant")).isEqualTo(tenant.slug());
+            assertThat(event.getBoolean("disabled")).isTrue();
 
             as(admin).header("If-Match", "\"1\"").body(Map.of("disabled", false)).patch(path).then()
                     .statusCode(200);

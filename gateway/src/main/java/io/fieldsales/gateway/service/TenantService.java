@@ -102,6 +102,7 @@ public class TenantService {
             tenant.id = UUID.randomUUID();
             tenant.slug = slug;
             tenant.name = name.trim();
+            tenant.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
             AppUser admin = new AppUser();
             admin.id = UUID.randomUUID();
             admin.tenantId = tenant.id;
