@@ -35,6 +35,8 @@ public class DisabledUsers {
 
     private volatile Set<String> disabled = Set.of();
     private volatile Set<String> disabledTenants = Set.of();
+    /** Local changes so far: a reload that a local change overtook is dropped (it could undo the change). */
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
     private long timer = -1;
 
     void start(@Observes StartupEvent event) {
@@ -58,11 +60,13 @@ public class DisabledUsers {
 
     /** Called after a tenant's change committed on this replica. */
     public void tenantChanged(UUID tenantId, boolean nowDisabled) {
+        changes.incrementAndGet();
         disabledTenants = changedSet(disabledTenants, tenantId, nowDisabled);
     }
 
     /** Called after a change committed on this replica. */
     public void changed(UUID userId, boolean nowDisabled) {
+        changes.incrementAndGet();
         disabled = changedSet(disabled, userId, nowDisabled);
     }
 
@@ -77,9 +81,16 @@ public class DisabledUsers {
     }
 
     private void reload() {
-        disabledUserIds.all().subscribe().with(ids -> disabled = ids,
-                failure -> LOG.warnf("Cannot reload disabled users: %s", failure.toString()));
-        disabledUserIds.tenants().subscribe().with(ids -> disabledTenants = ids,
-                failure -> LOG.warnf("Cannot reload disabled tenants: %s", failure.toString()));
+        long before = changes.get();
+        disabledUserIds.all().subscribe().with(ids -> {
+            if (changes.get() == before) {
+                disabled = ids;
+            }
+        }, failure -> LOG.warnf("Cannot reload disabled users: %s", failure.toString()));
+        disabledUserIds.tenants().subscribe().with(ids -> {
+            if (changes.get() == before) {
+                disabledTenants = ids;
+            }
+        }, failure -> LOG.warnf("Cannot reload disabled tenants: %s", failure.toString()));
     }
 }
