@@ -7,8 +7,7 @@ import io.fieldsales.gateway.domain.Verdict;
 import io.fieldsales.gateway.service.InMemoryRateLimiter;
 import io.fieldsales.gateway.service.RateLimiter;
 import io.fieldsales.gateway.service.RedisRateLimiter;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import io.fieldsales.gateway.support.Redis;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,40 +16,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** Two gateway replicas (two limiters, two Redis connections) share one budget; in memory they would not. */
 @io.quarkus.test.junit.QuarkusTest
 class RedisRateLimiterTest {
 
-    private static final String REDIS = System.getProperty("fieldsales.test.redis-url", "redis://127.0.0.1:6379");
-
-    private static boolean redisReachable() {
-        java.net.URI uri = java.net.URI.create(REDIS);
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 500);
-            return true;
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    /**
-     * Build machines run a Redis (CI=true): there a missing one is a broken build, not a skipped test. On a
-     * developer's machine without Redis the test skips itself.
-     */
-    private static void requireRedis() {
-        boolean reachable = redisReachable();
-        if (!reachable && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new AssertionError("CI=true but no Redis answers at " + REDIS);
-        }
-        Assumptions.assumeTrue(reachable, "no Redis at " + REDIS);
-    }
+    private static final String REDIS = Redis.URL;
 
     @Test
     void twoReplicasShareOneBudgetThroughRedisEvenUnderConcurrency() throws Exception {
-        requireRedis();
+        Redis.require();
         LimitSpec limit = new LimitSpec("test-" + UUID.randomUUID(), 30, Duration.ofMinutes(1));
         RateLimiter first = new RedisRateLimiter(REDIS, Duration.ofSeconds(2));
         RateLimiter second = new RedisRateLimiter(REDIS, Duration.ofSeconds(2));

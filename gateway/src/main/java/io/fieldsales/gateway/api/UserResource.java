@@ -3,8 +3,6 @@ package io.fieldsales.gateway.api;
 import io.fieldsales.gateway.domain.Roles;
 import io.fieldsales.gateway.service.UserService;
 import io.fieldsales.platform.context.CurrentActor;
-import io.fieldsales.platform.errors.ErrorCode;
-import io.fieldsales.platform.errors.ProblemException;
 import io.fieldsales.platform.idempotency.IdempotentRequests;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -69,24 +67,12 @@ public class UserResource {
     @Path("{id}")
     public Uni<Response> change(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid UserChanges changes) {
-        long version = parseVersion(ifMatch);
+        long version = VersionTags.required(ifMatch, "user");
         return users.change(actor.get(), id, version, new UserService.Changes(changes.roles(), changes.disabled(),
                         changes.password())).map(UserResponse::of).map(u -> Response.ok(u).tag(etag(u)).build());
     }
 
     private static EntityTag etag(UserResponse u) {
-        return new EntityTag(Long.toString(u.version()));
-    }
-
-    private static long parseVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(ErrorCode.PRECONDITION_REQUIRED,
-                    "If-Match with the user's ETag is required to change a user");
-        }
-        try {
-            return Long.parseLong(ifMatch.trim().replace("W/", "").replace("\"", ""));
-        } catch (NumberFormatException e) {
-            throw ProblemException.validation("If-Match", "is not an ETag of this resource");
-        }
+        return VersionTags.etag(u.version());
     }
 }

@@ -142,11 +142,19 @@ public interface GatewayConfig {
 
         Limit perTenant();
 
-        /** Failed logins per (tenant, username) per window. */
+        /** Failed logins per (account, client IP) per window: one guesser locks only themself out of one account. */
+        Limit loginFailuresPerAccountAndIp();
+
+        /**
+         * Failed logins per account ((tenant, username)) from all IPs per window; each time it runs out the account
+         * is blocked for a window, then twice as long, and so on up to {@link LoginBackOff#max()}.
+         */
         Limit loginFailuresPerAccount();
 
-        /** Failed logins per client IP per window. */
+        /** Failed logins per client IP (IPv6: per /64) per window, whatever the account: a depot's NAT shares it. */
         Limit loginFailuresPerIp();
+
+        LoginBackOff loginBackOff();
 
         /** When set (redis://host:port), limits are shared by every gateway replica through Redis. */
         Optional<String> redisUrl();
@@ -154,6 +162,17 @@ public interface GatewayConfig {
         /** Redis calls that take longer fail open (the request is allowed and the failure logged). */
         @WithDefault("PT0.5S")
         Duration redisTimeout();
+    }
+
+    /** The growing wait of an account whose own failed-login budget ran out. */
+    interface LoginBackOff {
+        /** The longest block (the wait doubles with each exhaustion up to this). */
+        @WithDefault("PT15M")
+        Duration max();
+
+        /** Without a new exhaustion for this long (or after a successful login), the wait starts again from one window. */
+        @WithDefault("PT30M")
+        Duration quietPeriod();
     }
 
     interface Limit {
@@ -166,6 +185,17 @@ public interface GatewayConfig {
         @WithName("content-security-policy")
         @WithDefault("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
         String contentSecurityPolicy();
+
+        /**
+         * Behind a load balancer: the client is the right-most X-Forwarded-For entry that is not a trusted proxy
+         * (the peer must be a trusted proxy too); otherwise the client is the peer and X-Forwarded-For is ignored.
+         */
+        @WithDefault("false")
+        boolean behindProxy();
+
+        /** Addresses and CIDR ranges (IPv4 and IPv6) of the proxies in front of the gateway. */
+        @WithDefault("10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,127.0.0.0/8,::1/128,fc00::/7")
+        List<String> trustedProxies();
 
         /** Upstreams whose readiness the gateway's readiness requires (empty: all of them). */
         Optional<List<String>> requiredUpstreams();

@@ -4,6 +4,7 @@ import io.fieldsales.gateway.events.AccessDenied;
 import io.fieldsales.gateway.events.AccountLocked;
 import io.fieldsales.gateway.events.LoginFailed;
 import io.fieldsales.gateway.events.RefreshTokenReused;
+import io.fieldsales.gateway.events.TenantStatusChanged;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -11,7 +12,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * are registered. NativeImageReadinessTest (deploy/checks) fails when an events record is missing here.
  */
 @RegisterForReflection(targets = {LoginFailed.class, AccountLocked.class, AccessDenied.class,
-    RefreshTokenReused.class})
+    RefreshTokenReused.class, TenantStatusChanged.class})
 public final class NativeImageReflection {
 
     private NativeImageReflection() {

@@ -48,6 +48,16 @@ public final class RouteTable {
         return m.matches() ? Optional.of(OWNER.get(m.group(1))) : Optional.empty();
     }
 
+    /**
+     * Whether a tenantless platform admin's token may be proxied to this path: only the audit-service's platform
+     * chain ({@code /api/v1/audit/platform/**}, tenantless security events), which checks the role itself.
+     */
+    public static boolean platformPath(String path) {
+        return path != null && (path.equals(PLATFORM_AUDIT) || path.startsWith(PLATFORM_AUDIT + "/"));
+    }
+
+    private static final String PLATFORM_AUDIT = "/api/v1/audit/platform";
+
     public static java.util.Set<String> upstreams() {
         return java.util.Set.copyOf(OWNER.values());
     }

@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -20,8 +21,15 @@ public class Tenant extends PanacheEntityBase {
 
     public String name;
 
+    /** A disabled tenant's users cannot sign in, and its access and refresh tokens are refused at the gateway. */
     public boolean disabled;
+
+    @Version
+    public long version;
 
     @Column(name = "created_at", insertable = false, updatable = false)
     public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
 }

@@ -1,5 +1,6 @@
 package io.fieldsales.gateway.proxy;
 
+import io.fieldsales.gateway.domain.Roles;
 import io.fieldsales.gateway.domain.RouteTable;
 import io.fieldsales.platform.errors.ProblemWriter;
 import io.fieldsales.gateway.edge.VerifiedToken;
@@ -17,7 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Proxies {@code /api/v1/<resource>/**} to the owning service, after the JWT was verified at the edge: 401 for a
  * missing or invalid token, 403 {@code tenant_required} for a token without a tenant (platform users cannot read
- * tenant data through the proxy). Bodies stream both ways (vertx-http-proxy; no buffering), within the server's
+ * tenant data through the proxy), except a platform admin's on the audit-service's platform chain
+ * ({@link RouteTable#platformPath}). Bodies stream both ways (vertx-http-proxy; no buffering), within the server's
  * body limit.
  */
 @ApplicationScoped
@@ -50,7 +52,7 @@ public class ProxyRoutes {
                     token.present() ? "The bearer token is invalid or expired" : "A bearer token is required"), path);
             return;
         }
-        if (token.tenantId() == null) {
+        if (token.tenantId() == null && !(RouteTable.platformPath(path) && token.roles().contains(Roles.PLATFORM_ADMIN))) {
             problems.send(rc.response(), new ProblemException(ErrorCode.TENANT_REQUIRED,
                     "This token is not bound to a tenant; tenant data needs a tenant user's token"), path);
             return;

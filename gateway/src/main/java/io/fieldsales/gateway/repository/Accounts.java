@@ -37,6 +37,12 @@ public class Accounts {
                 afterUsername == null ? "" : afterUsername).page(0, limit).list();
     }
 
+    /** Up to {@code limit} tenants after {@code afterSlug} (null: from the first), by slug. */
+    public Uni<List<Tenant>> tenantsAfter(String afterSlug, int limit) {
+        return Tenant.<Tenant>find("slug > ?1", Sort.by("slug"), afterSlug == null ? "" : afterSlug)
+                .page(0, limit).list();
+    }
+
     public Uni<Tenant> tenantBySlug(String slug) {
         return Tenant.<Tenant>find("slug", slug).firstResult();
     }

@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import java.util.HashSet;
 import java.util.Set;
 
-/** The ids of every disabled user (a small set, read whole on the raw pool, off any request). */
+/** The ids of every disabled user and tenant (small sets, read whole on the raw pool, off any request). */
 @ApplicationScoped
 public class DisabledUserIds {
 
@@ -16,7 +16,15 @@ public class DisabledUserIds {
     Pool pool;
 
     public Uni<Set<String>> all() {
-        return pool.query("select id from app_user where disabled").execute().map(rows -> {
+        return ids("select id from app_user where disabled");
+    }
+
+    public Uni<Set<String>> tenants() {
+        return ids("select id from tenant where disabled");
+    }
+
+    private Uni<Set<String>> ids(String sql) {
+        return pool.query(sql).execute().map(rows -> {
             Set<String> ids = new HashSet<>();
             for (Row r : rows) {
                 ids.add(r.getUUID(0).toString());

@@ -28,6 +28,11 @@ public class RefreshTokens {
         return RefreshToken.update("revokedAt = ?1 where familyId = ?2 and revokedAt is null", now, familyId);
     }
 
+    /** Revokes every live refresh token of the tenant's users (the tenant is being disabled). */
+    public Uni<Integer> revokeAllOfTenant(UUID tenantId, OffsetDateTime now) {
+        return RefreshToken.update("revokedAt = ?1 where tenantId = ?2 and revokedAt is null", now, tenantId);
+    }
+
     public Uni<Integer> revokeAllOfUser(UUID userId, OffsetDateTime now) {
         return RefreshToken.update("revokedAt = ?1 where userId = ?2 and revokedAt is null", now, userId);
     }

@@ -95,6 +95,10 @@ public class AccessTokenVerifier {
             if (disabledUsers.isDisabled(claims.getSubject())) {
                 throw new InvalidTokenException("user disabled");
             }
+            Object tenant = claims.getClaimValue("tenant_id");
+            if (tenant != null && disabledUsers.isTenantDisabled(tenant.toString())) {
+                throw new InvalidTokenException("tenant disabled");
+            }
         } catch (org.jose4j.jwt.MalformedClaimException e) {
             throw new InvalidTokenException("malformed sub");
         }

@@ -5,7 +5,6 @@ import io.fieldsales.gateway.domain.AppUser;
 import io.fieldsales.gateway.domain.OpaqueTokens;
 import io.fieldsales.gateway.domain.RefreshToken;
 import io.fieldsales.gateway.domain.Tenant;
-import io.fieldsales.gateway.domain.Verdict;
 import io.fieldsales.gateway.events.AccountLocked;
 import io.fieldsales.gateway.events.LoginFailed;
 import io.fieldsales.gateway.events.RefreshTokenReused;
@@ -70,26 +69,29 @@ public class AuthService {
     public Uni<IssuedTokens> login(String tenant, String rawUsername, String password, String clientIp) {
         String tenantSlug = tenant == null || tenant.isBlank() ? null : tenant.trim().toLowerCase(Locale.ROOT);
         String username = rawUsername.trim().toLowerCase(Locale.ROOT);
-        return rateLimits.reserveLoginAttempt(tenantSlug, username, clientIp).chain(attempt -> {
+        String account = LoginThrottle.accountKey(tenantSlug, username);
+        return rateLimits.logins().reserve(account, clientIp).chain(attempt -> {
             if (!attempt.allowed()) {
-                long retryAfter = Math.max(1, attempt.first().retryAfterSeconds());
-                return securityEvents.record(loginFailed(null, tenantSlug, username, null, "locked", clientIp))
+                long retryAfter = attempt.retryAfterSeconds();
+                return securityEvents.record(loginFailed(null, tenantSlug, username, null, "locked",
+                                attempt.refusedBy().scope(), clientIp))
                         .chain(() -> Uni.createFrom().failure(new ProblemException(ErrorCode.RATE_LIMITED,
                                 "Too many failed logins; try again later")
+                                .with("limit", attempt.refusedBy().limitName())
                                 .withHeader("Retry-After", Long.toString(retryAfter))));
             }
             return findAccount(tenantSlug, username)
-                    .chain(account -> hasher.verify(password,
-                                    account.user() == null ? null : account.user().passwordHash)
+                    .chain(found -> hasher.verify(password,
+                                    found.user() == null ? null : found.user().passwordHash)
                             .chain(matches -> {
-                                String failure = failureReason(tenantSlug, account, matches);
+                                String failure = failureReason(tenantSlug, found, matches);
                                 if (failure != null) {
-                                    return loginFailure(account, tenantSlug, username, failure, clientIp,
-                                            attempt.exhausted());
+                                    return rateLimits.logins().failed(attempt).chain(lockouts -> loginFailure(
+                                            found, tenantSlug, username, failure, clientIp, attempt, lockouts));
                                 }
                                 metrics.counter("fieldsales.gateway.logins", "outcome", "success").increment();
-                                return rateLimits.loginSucceeded(tenantSlug, username, clientIp)
-                                        .chain(() -> issueTokens(account.user(), UUID.randomUUID()));
+                                return rateLimits.logins().succeeded(attempt)
+                                        .chain(() -> issueTokens(found.user(), UUID.randomUUID()));
                             }));
         });
     }
@@ -125,19 +127,21 @@ public class AuthService {
     }
 
     private Uni<IssuedTokens> loginFailure(Account account, String tenantSlug, String username, String reason,
-            String clientIp, List<Verdict> lockouts) {
+            String clientIp, LoginThrottle.Attempt attempt, List<LoginThrottle.Lockout> lockouts) {
         metrics.counter("fieldsales.gateway.logins", "outcome", "failure").increment();
         UUID tenantId = account.tenant() == null ? null : account.tenant().id;
         UUID userId = account.user() == null ? null : account.user().id;
         return Uni.createFrom().voidItem().chain(() -> {
             List<OutboxEvent> events = new ArrayList<>();
-            events.add(loginFailed(tenantId, tenantSlug, username, userId, reason, clientIp));
-            for (Verdict v : lockouts) {
-                String scope = v.limit().name().equals("login-ip") ? "ip" : "account";
-                events.add(SecurityEvents.event(SecurityEventTypes.ACCOUNT_LOCKED, "account",
-                        scope.equals("ip") ? "ip/" + clientIp : accountId(tenantSlug, username), tenantId, null,
-                        new AccountLocked(tenantId, tenantSlug, username, scope, clientIp, v.limit().capacity(),
-                                v.limit().window().toSeconds(), Instant.now())));
+            events.add(loginFailed(tenantId, tenantSlug, username, userId, reason, null, clientIp));
+            for (LoginThrottle.Lockout lockout : lockouts) {
+                boolean ip = lockout.budget() == LoginThrottle.Budget.IP;
+                // a per-IP lock concerns no account: it is the platform's, keyed by the IP (an IPv6 client's /64)
+                events.add(SecurityEvents.event(SecurityEventTypes.ACCOUNT_LOCKED, ip ? "client_ip" : "account",
+                        ip ? "ip/" + attempt.ipKey() : accountId(tenantSlug, username), ip ? null : tenantId, null,
+                        new AccountLocked(ip ? null : tenantId, ip ? null : tenantSlug, ip ? null : username,
+                                lockout.budget().scope(), clientIp, lockout.failures(), lockout.windowSeconds(),
+                                lockout.retryAfterSeconds(), Instant.now())));
             }
             return securityEvents.record(events);
         }).chain(() -> Uni.createFrom().failure(ProblemException.of(401, "invalid_credentials",
@@ -145,15 +149,19 @@ public class AuthService {
                 .withHeader("WWW-Authenticate", "Bearer")));
     }
 
+    /**
+     * Keyed and subject {@code <tenant slug or platform>/<username>} (lower-cased), also when the tenant or the user
+     * does not exist, so the platform chain of tenantless events is searchable by account; never the password.
+     */
     private static OutboxEvent loginFailed(UUID tenantId, String tenantSlug, String username, UUID userId,
-            String reason, String clientIp) {
+            String reason, String budget, String clientIp) {
         return SecurityEvents.event(SecurityEventTypes.LOGIN_FAILED, "account", accountId(tenantSlug, username),
                 tenantId, userId == null ? null : userId.toString(),
-                new LoginFailed(tenantId, tenantSlug, username, userId, reason, clientIp, Instant.now()));
+                new LoginFailed(tenantId, tenantSlug, username, userId, reason, budget, clientIp, Instant.now()));
     }
 
     private static String accountId(String tenantSlug, String username) {
-        return (tenantSlug == null ? "platform" : tenantSlug) + "/" + username;
+        return LoginThrottle.accountKey(tenantSlug, username);
     }
 
     /** Starts or continues a refresh-token family for the user and signs an access token. */

@@ -14,9 +14,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The ids of disabled users, so that their access tokens stop working at the gateway at once (on this replica) or
- * within the refresh interval (on the others), instead of living until they expire. Reloaded from the database
- * every few seconds; a user disabled here is added immediately.
+ * The ids of disabled users and disabled tenants, so that their access tokens stop working at the gateway at once
+ * (on this replica) or within the refresh interval (on the others: each replica reloads both sets from the database
+ * every {@code fieldsales.gateway.disabled-users.refresh-interval}, 5 s), instead of living until they expire. A user
+ * or tenant disabled or re-enabled here is applied immediately.
  */
 @ApplicationScoped
 public class DisabledUsers {
@@ -33,6 +34,9 @@ public class DisabledUsers {
     java.time.Duration refreshInterval;
 
     private volatile Set<String> disabled = Set.of();
+    private volatile Set<String> disabledTenants = Set.of();
+    /** Local changes so far: a reload that a local change overtook is dropped (it could undo the change). */
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
     private long timer = -1;
 
     void start(@Observes StartupEvent event) {
@@ -50,19 +54,43 @@ public class DisabledUsers {
         return userId != null && disabled.contains(userId);
     }
 
+    public boolean isTenantDisabled(String tenantId) {
+        return tenantId != null && disabledTenants.contains(tenantId);
+    }
+
+    /** Called after a tenant's change committed on this replica. */
+    public void tenantChanged(UUID tenantId, boolean nowDisabled) {
+        changes.incrementAndGet();
+        disabledTenants = changedSet(disabledTenants, tenantId, nowDisabled);
+    }
+
     /** Called after a change committed on this replica. */
     public void changed(UUID userId, boolean nowDisabled) {
-        Set<String> next = new HashSet<>(disabled);
-        if (nowDisabled) {
-            next.add(userId.toString());
+        changes.incrementAndGet();
+        disabled = changedSet(disabled, userId, nowDisabled);
+    }
+
+    private static Set<String> changedSet(Set<String> current, UUID id, boolean add) {
+        Set<String> next = new HashSet<>(current);
+        if (add) {
+            next.add(id.toString());
         } else {
-            next.remove(userId.toString());
+            next.remove(id.toString());
         }
-        disabled = Set.copyOf(next);
+        return Set.copyOf(next);
     }
 
     private void reload() {
-        disabledUserIds.all().subscribe().with(ids -> disabled = ids,
-                failure -> LOG.warnf("Cannot reload disabled users: %s", failure.toString()));
+        long before = changes.get();
+        disabledUserIds.all().subscribe().with(ids -> {
+            if (changes.get() == before) {
+                disabled = ids;
+            }
+        }, failure -> LOG.warnf("Cannot reload disabled users: %s", failure.toString()));
+        disabledUserIds.tenants().subscribe().with(ids -> {
+            if (changes.get() == before) {
+                disabledTenants = ids;
+            }
+        }, failure -> LOG.warnf("Cannot reload disabled tenants: %s", failure.toString()));
     }
 }

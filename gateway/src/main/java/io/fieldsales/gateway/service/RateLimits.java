@@ -2,6 +2,7 @@ package io.fieldsales.gateway.service;
 
 import io.fieldsales.gateway.config.GatewayConfig.Limit;
 import io.fieldsales.gateway.config.GatewayConfig;
+import io.fieldsales.gateway.domain.ClientAddresses;
 import io.fieldsales.gateway.domain.LimitSpec;
 import io.fieldsales.gateway.domain.Verdict;
 import io.quarkus.runtime.ShutdownEvent;
@@ -11,15 +12,13 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * The gateway's limits: requests per client IP, per user and per tenant, and failed logins per (tenant, username)
- * and per IP. In memory by default; shared through Redis when {@code fieldsales.gateway.rate-limits.redis-url} is
+ * The gateway's limits: requests per client IP (IPv6: per /64), per user and per tenant, and the failed-login
+ * budgets ({@link LoginThrottle}). In memory by default; shared through Redis when {@code fieldsales.gateway.rate-limits.redis-url} is
  * set.
  */
 @ApplicationScoped
@@ -37,8 +36,7 @@ public class RateLimits {
     private LimitSpec perIp;
     private LimitSpec perUser;
     private LimitSpec perTenant;
-    private LimitSpec loginPerAccount;
-    private LimitSpec loginPerIp;
+    private LoginThrottle logins;
     private long evictionTimer = -1;
 
     void start(@Observes StartupEvent event) {
@@ -46,8 +44,6 @@ public class RateLimits {
         perIp = spec("ip", c.perIp());
         perUser = spec("user", c.perUser());
         perTenant = spec("tenant", c.perTenant());
-        loginPerAccount = spec("login-account", c.loginFailuresPerAccount());
-        loginPerIp = spec("login-ip", c.loginFailuresPerIp());
         if (c.redisUrl().isPresent()) {
             try {
                 limiter = new RedisRateLimiter(c.redisUrl().get(), c.redisTimeout());
@@ -57,11 +53,19 @@ public class RateLimits {
             }
         }
         if (limiter == null) {
-            InMemoryRateLimiter local = new InMemoryRateLimiter();
-            Map<String, LimitSpec> byName = Map.of(perIp.name(), perIp, perUser.name(), perUser, perTenant.name(),
-                    perTenant, loginPerAccount.name(), loginPerAccount, loginPerIp.name(), loginPerIp);
+            limiter = new InMemoryRateLimiter();
+        }
+        logins = new LoginThrottle(limiter,
+                LoginThrottle.accountAndIpSpec(c.loginFailuresPerAccountAndIp().capacity(),
+                        c.loginFailuresPerAccountAndIp().window()),
+                LoginThrottle.accountSpec(c.loginFailuresPerAccount().capacity(), c.loginFailuresPerAccount().window()),
+                LoginThrottle.ipSpec(c.loginFailuresPerIp().capacity(), c.loginFailuresPerIp().window()),
+                c.loginBackOff().max(), c.loginBackOff().quietPeriod());
+        if (limiter instanceof InMemoryRateLimiter local) {
+            Map<String, LimitSpec> byName = new java.util.HashMap<>(Map.of(perIp.name(), perIp, perUser.name(),
+                    perUser, perTenant.name(), perTenant));
+            logins.specs().forEach(spec -> byName.put(spec.name(), spec));
             evictionTimer = vertx.setPeriodic(30_000, id -> local.evictIdle(byName));
-            limiter = local;
         }
     }
 
@@ -78,8 +82,9 @@ public class RateLimits {
         return config.rateLimits().enabled();
     }
 
+    /** One request from the client: an IPv4 address's budget, or an IPv6 address's /64's. */
     public Uni<Verdict> perIp(String ip) {
-        return limiter.tryConsume(ip, perIp, 1);
+        return limiter.tryConsume(ClientAddresses.rateLimitKey(ip), perIp, 1);
     }
 
     public Uni<Verdict> perUser(String userId) {
@@ -108,28 +113,9 @@ public class RateLimits {
         });
     }
 
-    /**
-     * Reserves one failed-login token from the account's and the IP's buckets before the password is checked, so
-     * concurrent guesses cannot exceed the limit; a successful login gives both back ({@link #loginSucceeded}).
-     * Refused when either bucket is empty (the other's token is given back).
-     */
-    public Uni<LoginAttempt> reserveLoginAttempt(String tenant, String username, String ip) {
-        String account = accountKey(tenant, username);
-        return limiter.tryConsume(account, loginPerAccount, 1).chain(byAccount -> {
-            if (!byAccount.allowed()) {
-                return Uni.createFrom().item(new LoginAttempt(false, byAccount, null));
-            }
-            return limiter.tryConsume(ip, loginPerIp, 1).chain(byIp -> byIp.allowed()
-                    ? Uni.createFrom().item(new LoginAttempt(true, byAccount, byIp))
-                    : limiter.refund(account, loginPerAccount, 1)
-                            .replaceWith(new LoginAttempt(false, byIp, null)));
-        });
-    }
-
-    /** A correct password: the reserved tokens go back, successes never count. */
-    public Uni<Void> loginSucceeded(String tenant, String username, String ip) {
-        return limiter.refund(accountKey(tenant, username), loginPerAccount, 1)
-                .chain(() -> limiter.refund(ip, loginPerIp, 1));
+    /** The failed-login budgets (per account and IP, per account with back-off, per IP). */
+    public LoginThrottle logins() {
+        return logins;
     }
 
     public LimitSpec perIpSpec() {
@@ -141,25 +127,7 @@ public class RateLimits {
         return limiter;
     }
 
-    private static String accountKey(String tenant, String username) {
-        return (tenant == null ? "platform" : tenant.toLowerCase(Locale.ROOT)) + '/'
-                + (username == null ? "" : username.toLowerCase(Locale.ROOT));
-    }
-
     private static LimitSpec spec(String name, Limit limit) {
         return new LimitSpec(name, limit.capacity(), limit.window());
-    }
-
-    /**
-     * A reserved login attempt. When refused, {@code first} is the verdict of the exhausted bucket; when allowed,
-     * {@code first}/{@code second} are the account's and the IP's verdicts (remaining 0: this attempt is the last
-     * one of the window, and a failure locks).
-     */
-    public record LoginAttempt(boolean allowed, Verdict first, Verdict second) {
-
-        public java.util.List<Verdict> exhausted() {
-            return java.util.stream.Stream.of(first, second)
-                    .filter(v -> v != null && v.allowed() && v.remaining() == 0).toList();
-        }
     }
 }
