@@ -267,8 +267,18 @@ public final class LoadHarness {
                 }
             }
         }
+        Path secrets = Path.of(System.getenv().getOrDefault("LOAD_SECRETS", "deploy/local/.data/secrets.properties"));
+        if ((admin == null || adminPassword == null) && Files.exists(secrets)) {
+            java.util.Properties p = new java.util.Properties();
+            try (var r = Files.newBufferedReader(secrets)) {
+                p.load(r);
+            }
+            admin = p.getProperty("platform-admin.username");
+            adminPassword = p.getProperty("platform-admin.password");
+        }
         if (admin == null || adminPassword == null) {
-            System.err.println("LOAD_ADMIN_USERNAME and LOAD_ADMIN_PASSWORD (the platform admin) are needed");
+            System.err.println("The platform admin is needed: LOAD_ADMIN_USERNAME and LOAD_ADMIN_PASSWORD, or the"
+                    + " local stack's secrets file (LOAD_SECRETS, default deploy/local/.data/secrets.properties)");
             System.exit(2);
         }
         String host = gateway.replaceFirst("^https?://", "").replaceFirst("[:/].*$", "");
