@@ -56,19 +56,36 @@ final class Api {
         return send("GET", path, token, null, null, Map.of());
     }
 
-    /** POSTs and fails unless the answer is 2xx (or one of {@code alsoFine}). */
+    /**
+     * POSTs and fails unless the answer is 2xx (or one of {@code alsoFine}). A 5xx or a timeout is retried (5 times,
+     * 1 s apart, the same headers, so the same Idempotency-Key): a cold service may time out its first requests.
+     */
     Reply require(String path, String token, Object body, Map<String, String> headers, int... alsoFine)
             throws IOException, InterruptedException {
-        Reply r = post(path, token, body, headers);
-        if (!r.ok() && java.util.Arrays.stream(alsoFine).noneMatch(s -> s == r.status())) {
-            throw new IOException("POST " + path + " failed: HTTP " + r.status() + " " + r.raw());
+        for (int attempt = 1; ; attempt++) {
+            Reply r;
+            try {
+                r = post(path, token, body, headers);
+            } catch (java.net.http.HttpTimeoutException e) {
+                if (attempt >= 5) {
+                    throw e;
+                }
+                continue;
+            }
+            if (r.status() >= 500 && attempt < 5) {
+                Thread.sleep(1000); // a setup step of a load tool, not a test
+                continue;
+            }
+            if (!r.ok() && java.util.Arrays.stream(alsoFine).noneMatch(s -> s == r.status())) {
+                throw new IOException("POST " + path + " failed: HTTP " + r.status() + " " + r.raw());
+            }
+            return r;
         }
-        return r;
     }
 
     Reply send(String method, String path, String token, String contentType, String body, Map<String, String> headers)
             throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(120))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
                 .header("Accept", "application/json, application/problem+json, application/x-ndjson");
         if (token != null) {
             b.header("Authorization", "Bearer " + token);

@@ -87,13 +87,20 @@ public final class Fixture {
                 orders, cash);
         List<String> ids = f.importCustomers(api, seededCustomers);
         if (orders) {
-            for (String sku : SKUS) {
-                api.require("/api/v1/products", adminToken, Map.of("sku", sku, "name", "Load product " + sku,
-                        "unitPrice", new BigDecimal("12.50"), "currency", "ZAR", "taxRate", new BigDecimal("0.15"),
-                        "tags", List.of("load")), Map.of("Idempotency-Key", slug + "-product-" + sku));
-                api.require("/api/v1/stock/adjustments", adminToken, Map.of("location", VAN, "sku", sku,
-                        "delta", 10_000_000, "reason", "load test stock"), Map.of("Idempotency-Key",
-                        slug + "-stock-" + sku));
+            try {
+                for (String sku : SKUS) {
+                    api.require("/api/v1/products", adminToken, Map.of("sku", sku, "name", "Load product " + sku,
+                            "unitPrice", new BigDecimal("12.50"), "currency", "ZAR", "taxRate",
+                            new BigDecimal("0.15"), "tags", List.of("load")),
+                            Map.of("Idempotency-Key", slug + "-product-" + sku));
+                    api.require("/api/v1/stock/adjustments", adminToken, Map.of("location", VAN, "sku", sku,
+                            "delta", 10_000_000, "reason", "load test stock"), Map.of("Idempotency-Key",
+                            slug + "-stock-" + sku));
+                }
+            } catch (IOException e) {
+                // the day mix then runs without quotes and orders, and the table says so
+                System.out.println("order-service setup failed, the day mix runs without orders: " + e);
+                orders = false;
             }
         }
         return new Fixture(run, slug, tenantId, adminToken, managerToken, managerPassword, reps, ids, orders, cash)

@@ -60,6 +60,11 @@ public final class LoadHarness {
         fixture = Fixture.create(target, options.smoke() ? 50 : 1000, options.smoke() ? 2 : 8);
         out.printf("  tenant %s (%s): %d customers seeded, %d reps%n", fixture.tenantSlug, fixture.tenantId,
                 fixture.customerIds.size(), fixture.reps.size());
+        if (!fixture.orders || !fixture.cash) {
+            report.note("the day mix ran without " + (!fixture.orders ? "quotes and orders" : "")
+                    + (!fixture.orders && !fixture.cash ? " and " : "") + (!fixture.cash ? "cash collections" : "")
+                    + " (service missing or its setup failed)");
+        }
         String customerDirect = target.customerServiceUrl();
         if (options.runs(Scenario.GET_BY_ID)) {
             getById(customerDirect);
