@@ -46,9 +46,13 @@ final class Baselines {
     /** The raw Vert.x loop for {@code duration}; empty figures if it cannot connect. */
     static Figures rawVertx(LoadTarget target, UUID tenantId, List<String> ids, Duration duration) {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
-        PgPool pool = PgPool.pool(vertx, new PgConnectOptions().setHost(target.pgHost()).setPort(target.pgPort())
-                .setDatabase("customers").setUser(target.pgSuperuser()).setPassword(target.pgSuperuserPassword())
-                .setCachePreparedStatements(true).setPipeliningLimit(1), new PoolOptions().setMaxSize(CONCURRENCY));
+        PgConnectOptions connect = new PgConnectOptions().setHost(target.pgHost()).setPort(target.pgPort())
+                .setDatabase("customers").setUser(target.pgSuperuser()).setCachePreparedStatements(true)
+                .setPipeliningLimit(1);
+        if (target.pgSuperuserPassword() != null) {
+            connect.setPassword(target.pgSuperuserPassword());
+        }
+        PgPool pool = PgPool.pool(vertx, connect, new PoolOptions().setMaxSize(CONCURRENCY));
         try {
             PreparedQuery<RowSet<Row>> query = pool.preparedQuery(GET_BY_ID_SQL);
             List<UUID> uuids = ids.stream().map(UUID::fromString).toList();

@@ -48,9 +48,9 @@ final class GatlingRun {
         return new Figures((long) number(statsJs, "numberOfRequests", "ok"),
                 (long) number(statsJs, "numberOfRequests", "ko"),
                 number(statsJs, "meanNumberOfRequestsPerSecond", "total"),
-                number(statsJs, "percentiles1", "ok"),
-                number(statsJs, "percentiles2", "ok"),
-                number(statsJs, "percentiles3", "ok"));
+                number(statsJs, "percentiles1", "total"),
+                number(statsJs, "percentiles2", "total"),
+                number(statsJs, "percentiles3", "total"));
     }
 
     private static double number(String js, String block, String field) {

@@ -66,6 +66,8 @@ public final class LoadHarness {
                     + " (service missing or its setup failed)");
         }
         String customerDirect = target.customerServiceUrl();
+        warmUp(customerDirect);
+        warmUp(target.gatewayUrl());
         if (options.runs(Scenario.GET_BY_ID)) {
             getById(customerDirect);
         }
@@ -101,6 +103,22 @@ public final class LoadHarness {
         out.println(table);
         Files.writeString(options.resultsDir().resolve("latest.md"), table);
         return report;
+    }
+
+    /**
+     * A few untimed reads and creates on each path first, so the first measured phase does not pay for connection
+     * pools opening and the JIT's first compilations (the cold start is not what these phases measure).
+     */
+    private void warmUp(String baseUrl) throws IOException, InterruptedException {
+        Api api = new Api(baseUrl);
+        String token = fixture.reps.get(0).token();
+        int reads = options.smoke() ? 20 : 300;
+        for (int i = 0; i < reads; i++) {
+            api.get("/api/v1/customers/" + fixture.customerIds.get(i % fixture.customerIds.size()), token);
+        }
+        for (int i = 0; i < reads / 10; i++) {
+            api.post("/api/v1/customers", token, fixture.newCustomer(), Map.of());
+        }
     }
 
     private void getById(String direct) throws Exception {
