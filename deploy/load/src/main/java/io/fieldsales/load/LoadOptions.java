@@ -19,7 +19,7 @@ public record LoadOptions(boolean smoke, List<String> scenarios, Path resultsDir
     }
 
     public static LoadOptions full(Path resultsDir) {
-        return new LoadOptions(false, List.of(), resultsDir, Duration.ofSeconds(20), 1200, 10_000,
+        return new LoadOptions(false, List.of(), resultsDir, Duration.ofSeconds(20), 300, 10_000,
                 List.of(2, 4, 8, 16, 32, 64));
     }
 
