@@ -1,0 +1,46 @@
+package io.fieldsales.load.simulations;
+
+import static io.gatling.javaapi.http.HttpDsl.http;
+
+import io.fieldsales.load.LoadPlan;
+import io.gatling.javaapi.core.OpenInjectionStep;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+
+/** What every simulation shares: HTTP/1.1 with keep-alive connections shared by the virtual users, like wrk's. */
+final class Protocols {
+
+    private Protocols() {
+    }
+
+    static HttpProtocolBuilder http(LoadPlan plan) {
+        return http.baseUrl(plan.baseUrl())
+                .acceptHeader("application/json, application/problem+json")
+                .contentTypeHeader("application/json")
+                .shareConnections()
+                .maxConnectionsPerHost(64)
+                .disableCaching()
+                .disableWarmUp();
+    }
+
+    static OpenInjectionStep constantRate(LoadPlan plan) {
+        return constantUsersPerSec(plan.rate()).during(plan.duration());
+    }
+
+    static String bearer(String token) {
+        return "Bearer " + token;
+    }
+
+    /** An endless feeder of one value drawn at random from {@code values} under {@code key}. */
+    static Iterator<Map<String, Object>> random(String key, List<String> values) {
+        return Stream.generate((Supplier<Map<String, Object>>) () -> Map.of(key,
+                values.get(ThreadLocalRandom.current().nextInt(values.size())))).iterator();
+    }
+}
