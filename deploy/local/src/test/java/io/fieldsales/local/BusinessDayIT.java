@@ -64,7 +64,7 @@ class BusinessDayIT {
         assertThat(shop.first().status()).as(shop.first().raw()).isEqualTo(201);
         assertThat(shop.second().status()).as(shop.second().raw()).isIn(200, 201);
         assertThat(shop.second().text("id")).isEqualTo(day.customerId);
-        assertThat(shop.first().text("phone")).isEqualTo("+27825550100");
+        assertThat(shop.first().text("phoneE164")).isEqualTo("+27825550100");
 
         // 3. catalogue, stock, rule, quotation -> approval -> order
         BusinessDay.Selling selling = day.sell();
@@ -120,7 +120,7 @@ class BusinessDayIT {
         assertThat(cash.approved().text("status")).isEqualTo("CLOSED");
         assertThat(cash.approved().money("expectedCash")).isEqualByComparingTo(COUNTED.add(BusinessDay.SHORTAGE));
         assertThat(cash.approved().money("variance")).isEqualByComparingTo(BusinessDay.SHORTAGE.negate());
-        assertThat(cash.approved().body().path("decisions").get(0).path("reasonCode").asText())
+        assertThat(cash.approved().body().path("decisions").path(0).path("reasonCode").asText())
                 .isEqualTo("COUNT_ERROR");
         assertThat(cash.deposited().status()).as(cash.deposited().raw()).isEqualTo(201);
         assertThat(cash.deposited().money("amount")).isEqualByComparingTo(COUNTED);
