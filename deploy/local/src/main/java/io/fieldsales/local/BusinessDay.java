@@ -337,7 +337,7 @@ final class BusinessDay {
     }
 
     Reply exportTrail() throws IOException, InterruptedException {
-        return gateway.get("/api/v1/audit/export", auditorToken);
+        return gateway.send("GET", "/api/v1/audit/export", auditorToken, null, Map.of("Accept", "application/x-ndjson"));
     }
 
     Reply auditEvents(String token, String query) throws IOException, InterruptedException {

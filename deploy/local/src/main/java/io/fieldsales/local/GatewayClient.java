@@ -96,7 +96,7 @@ final class GatewayClient {
             if (token != null) {
                 b.header("Authorization", "Bearer " + token);
             }
-            headers.forEach(b::header);
+            headers.forEach(b::setHeader);
             if (body == null) {
                 b.method(method, HttpRequest.BodyPublishers.noBody());
             } else {
