@@ -46,7 +46,7 @@ final class BusinessDay {
     static final String RULE_NAME = "Bulk: 5 % off above 10 units";
 
     /** The people of the day; usernames are fixed, passwords come from the caller. */
-    static final Map<String, List<String>> ACME_USERS = acmeUsers();
+    static final Map<String, List<String>> PEOPLE = acmeUsers();
 
     private static Map<String, List<String>> acmeUsers() {
         Map<String, List<String>> users = new LinkedHashMap<>();
@@ -89,7 +89,7 @@ final class BusinessDay {
     /**
      * @param acme      the slug of the tenant whose day it is
      * @param globex    the slug of the tenant that must see none of it
-     * @param passwords the password of a user ("admin", "globex.admin" or a key of {@link #ACME_USERS})
+     * @param passwords the password of a user ("admin", "globex.admin" or a key of {@link #PEOPLE})
      */
     BusinessDay(GatewayClient gateway, Credentials platformAdmin, String acme, String globex,
             UnaryOperator<String> passwords) {
@@ -125,7 +125,7 @@ final class BusinessDay {
                         passwords.apply("admin"))), Map.of());
         adminToken = gateway.login(acmeUser("admin"));
         List<Reply> users = new java.util.ArrayList<>();
-        for (Map.Entry<String, List<String>> u : ACME_USERS.entrySet()) {
+        for (Map.Entry<String, List<String>> u : PEOPLE.entrySet()) {
             users.add(gateway.post("/api/v1/users", adminToken, Map.of("username", u.getKey(), "password",
                     passwords.apply(u.getKey()), "roles", u.getValue()), Map.of()));
         }

@@ -57,13 +57,9 @@ final class DemoData {
     private static Map<String, List<String>> demoUsers() {
         Map<String, List<String>> users = new LinkedHashMap<>();
         users.put("admin", List.of("admin"));
-        users.put("thandi.manager", List.of("manager"));
-        users.put("pieter.finance", List.of("finance"));
-        users.put("sipho.rep", List.of("sales_rep"));
-        users.put("lerato.rep", List.of("sales_rep"));
+        // the people of the business day, who play it in the demo tenant too
+        users.putAll(BusinessDay.PEOPLE);
         users.put("nomsa.cashier", List.of("cashier"));
-        users.put("johan.supervisor", List.of("supervisor"));
-        users.put("anele.auditor", List.of("auditor"));
         return users;
     }
 

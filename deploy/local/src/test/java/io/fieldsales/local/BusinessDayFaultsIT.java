@@ -49,6 +49,14 @@ class BusinessDayFaultsIT {
 
     private boolean kafkaUp = true;
 
+    /** Step 1 of a new day (fresh tenants), everyone logged in. */
+    private static BusinessDay peopleOfANewDay() throws Exception {
+        BusinessDay day = BusinessDayIT.newDay();
+        day.createTenantsAndPeople();
+        day.logIn();
+        return day;
+    }
+
     /** A write answered 2xx and the audit record it must produce: its type, about that entity. */
     record Write(String type, String entityId) {
     }
@@ -56,9 +64,7 @@ class BusinessDayFaultsIT {
     @Test
     void everyWriteAnsweredDuringAKafkaOutageReachesTheAuditTrailOnce() throws Exception {
         LocalStack stack = SuiteStack.stack();
-        BusinessDay day = BusinessDayIT.newDay();
-        day.createTenantsAndPeople();
-        day.logIn();
+        BusinessDay day = peopleOfANewDay();
         day.findOrCreateShopTwice();
         assertThat(day.sell().confirmedOrder().text("status")).isEqualTo("CONFIRMED");
 
@@ -130,9 +136,8 @@ class BusinessDayFaultsIT {
     @Test
     void anOrderForAShopOrderServiceHasNotSeenWaitsForCustomerServiceThenSucceedsOnce() throws Exception {
         LocalStack stack = SuiteStack.stack();
-        BusinessDay day = BusinessDayIT.newDay();
-        day.createTenantsAndPeople();
-        day.logIn();
+        BusinessDay day = peopleOfANewDay();
+        day.findOrCreateShopTwice();
         day.sell();
         // the shop is created while Kafka is down, and customer-service stops before it could tell anyone
         stack.kafkaOutage();
@@ -176,9 +181,7 @@ class BusinessDayFaultsIT {
     @Test
     void collectionsAnsweredBeforeCashServiceWasKilledAreThereExactlyOnce() throws Exception {
         LocalStack stack = SuiteStack.stack();
-        BusinessDay day = BusinessDayIT.newDay();
-        day.createTenantsAndPeople();
-        day.logIn();
+        BusinessDay day = peopleOfANewDay();
         Reply opened = day.openSession("burst-session", BusinessDay.OPENING_FLOAT);
         assertThat(opened.status()).as(opened.raw()).isEqualTo(201);
         String session = opened.text("id");
