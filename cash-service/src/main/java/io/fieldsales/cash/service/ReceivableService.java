@@ -172,7 +172,8 @@ public class ReceivableService {
      * paid out or pending changes nothing.
      */
     public Uni<Void> cashRefund(CashRefund refund) {
-        return pendingRefunds.findById(refund.refundId())
+        return orderLocks.lockRep(refund.tenantId(), refund.repId())
+                .chain(() -> pendingRefunds.findById(refund.refundId()))
                 .chain(pending -> pending != null ? Uni.createFrom().item(true)
                         : payouts.count("tenantId = ?1 and refundId = ?2", refund.tenantId(), refund.refundId())
                                 .map(n -> n > 0))

@@ -32,6 +32,7 @@ import io.fieldsales.cash.events.VarianceFlagged;
 import io.fieldsales.cash.repository.CollectionRepository;
 import io.fieldsales.cash.repository.CountRepository;
 import io.fieldsales.cash.repository.DecisionRepository;
+import io.fieldsales.cash.repository.OrderLocks;
 import io.fieldsales.cash.repository.PayoutRepository;
 import io.fieldsales.cash.repository.PendingRefundRepository;
 import io.fieldsales.cash.repository.ReceivableRepository;
@@ -95,6 +96,9 @@ public class SessionService {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    OrderLocks orderLocks;
+
     /** Opens a session owned by the caller; applies CASH refunds that waited for it. */
     @WithTransaction
     public Uni<SessionView> open(Actor actor, OpenSession cmd) {
@@ -112,7 +116,9 @@ public class SessionService {
         s.status = SessionStatus.OPEN;
         s.openedAt = now;
         s.updatedAt = now;
-        return sessions.persist(s).call(sessions::flush)
+        // the rep's lock orders this open and a CASH refund arriving now (OrderLocks): one sees the other
+        return orderLocks.lockRep(s.tenantId, s.ownerId)
+                .chain(() -> sessions.persist(s)).call(sessions::flush)
                 .call(() -> events.append(s.tenantId, actor.userId(), CashEventTypes.SESSION_OPENED, "cash-session",
                         s.id, new CashSessionOpened(s.id, s.ownerId, s.openingFloat, s.currency, s.deviceId,
                                 s.location, s.openedAt)))

@@ -8,7 +8,12 @@ import io.fieldsales.platform.testing.Concurrently;
 import io.fieldsales.cash.Db;
 import io.fieldsales.cash.OrderEvents;
 import io.fieldsales.cash.TenantFixture;
+import io.fieldsales.cash.service.CashRefund;
+import io.fieldsales.cash.service.ReceivableService;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
 import io.restassured.response.Response;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -20,6 +25,46 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class CashConcurrencyTest extends CashTestInfra {
+
+    @Inject
+    ReceivableService receivables;
+
+    /**
+     * A CASH refund arriving (the order.events consumer's path) while its rep opens a session: before the rep's
+     * advisory lock, each could run before the other committed, the refund stayed pending beside the open session
+     * and was never paid out (found by the local stack's BusinessDayIT/--demo-data).
+     */
+    @Test
+    void aCashRefundArrivingWhileItsRepOpensASessionIsPaidOutOfItOnce() throws Exception {
+        TenantFixture t = new TenantFixture();
+        int rounds = 15;
+        for (int round = 0; round < rounds; round++) {
+            String rep = "racing-rep-" + round;
+            UUID refund = UUID.randomUUID();
+            CashRefund cash = new CashRefund(t.tenant, refund, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                    rep, new BigDecimal("12.50"), "ZAR");
+            List<Integer> answers = Concurrently.run(2, 2, i -> i == 0
+                    ? t.user(rep, "sales_rep").body("{\"openingFloat\":100,\"currency\":\"ZAR\"}")
+                            .post("/api/v1/cash-sessions").statusCode()
+                    : arrive(cash));
+            assertThat(answers.get(0)).isEqualTo(201);
+            assertThat(Db.count("select count(*) from payout p join cash_session s on s.id = p.session_id"
+                    + " where p.refund_id = ? and s.owner_id = ? and s.status = 'OPEN'", refund, rep))
+                    .as("round %d: the refund is paid out of the open session", round).isEqualTo(1);
+            assertThat(Db.count("select count(*) from pending_refund where refund_id = ? and applied_payout_id is null",
+                    refund)).as("round %d: nothing left pending", round).isZero();
+        }
+    }
+
+    /** The consumer's unit of work for a refund.issued CASH event (in a transaction, as processOnce runs it). */
+    private int arrive(CashRefund refund) {
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> receivables.cashRefund(refund)));
+            return 0;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Test
     void twoParallelOpensForOneOwnerYieldOneSession() throws Exception {

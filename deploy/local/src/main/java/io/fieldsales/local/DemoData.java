@@ -3,6 +3,7 @@ package io.fieldsales.local;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,13 +57,9 @@ final class DemoData {
     private static Map<String, List<String>> demoUsers() {
         Map<String, List<String>> users = new LinkedHashMap<>();
         users.put("admin", List.of("admin"));
-        users.put("thandi.manager", List.of("manager"));
-        users.put("pieter.finance", List.of("finance"));
-        users.put("sipho.rep", List.of("sales_rep"));
-        users.put("lerato.rep", List.of("sales_rep"));
+        // the people of the business day, who play it in the demo tenant too
+        users.putAll(BusinessDay.PEOPLE);
         users.put("nomsa.cashier", List.of("cashier"));
-        users.put("johan.supervisor", List.of("supervisor"));
-        users.put("anele.auditor", List.of("auditor"));
         return users;
     }
 
@@ -149,6 +146,76 @@ final class DemoData {
         failures.stream().limit(5).forEach(f -> out.println("            " + f));
         loadCatalogStockAndOrders(adminToken, repToken);
         loadCashSessions(passwords);
+        loadBusinessDay(passwords);
+    }
+
+    static final String GLOBEX = "globex";
+    private static final String BUSINESS_DAY_LOADED = "business-day.loaded";
+    private static final String BUSINESS_DAY_CUSTOMER = "business-day.customer";
+
+    /** The shop of the business day, if it was loaded into this data directory. */
+    static Optional<String> savedDayCustomer(Path dataDir) {
+        Path file = dataDir.resolve(USERS_FILE);
+        return Files.exists(file) ? Optional.ofNullable(load(file).getProperty(BUSINESS_DAY_CUSTOMER))
+                : Optional.empty();
+    }
+
+    /**
+     * The "Try it" calls of the banner and the README, as the demo admin: the orders, the cash sessions and the day's
+     * shop's timeline (DemoDataIT makes them).
+     */
+    static List<String> tryItPaths(String dayCustomerId) {
+        return List.of("/api/v1/orders?limit=5", "/api/v1/cash-sessions?limit=5",
+                "/api/v1/audit/entities/customer/" + dayCustomerId + "/timeline");
+    }
+
+    /**
+     * The business day of issue 16 ({@link BusinessDay}) in the demo tenant, once per data directory: a shop, a
+     * quotation approved by the manager, the order delivered and paid cash, the session counted short, approved and
+     * deposited, a return refunded in cash from the rep's next session; and the tenant Globex, which sees none of it.
+     */
+    private void loadBusinessDay(Properties passwords) throws IOException, InterruptedException {
+        if (passwords.getProperty(BUSINESS_DAY_LOADED) != null) {
+            out.println("  day       (the business day was loaded on an earlier run)");
+            return;
+        }
+        Instant start = Instant.now();
+        BusinessDay day = new BusinessDay(gateway, platformAdmin, TENANT, GLOBEX, passwords::getProperty);
+        day.createTenantsAndPeople();
+        day.logIn();
+        List<String> failures = new ArrayList<>();
+        check(failures, "shop", day.findOrCreateShopTwice().first());
+        BusinessDay.Selling selling = day.sell();
+        check(failures, "quotation", selling.accepted());
+        check(failures, "approval", selling.decision());
+        BusinessDay.Cash cash = day.deliverAndCollect();
+        check(failures, "delivery", cash.delivered());
+        check(failures, "collection", cash.collected());
+        BigDecimal counted = BusinessDay.OPENING_FLOAT.add(cash.collected().money("amount") == null ? BigDecimal.ZERO
+                : cash.collected().money("amount")).subtract(BusinessDay.SHORTAGE);
+        cash = day.closeApproveAndDeposit(cash, counted);
+        check(failures, "variance approval", cash.approved());
+        check(failures, "deposit", cash.confirmed());
+        BusinessDay.Refund refund = day.returnAndRefund();
+        check(failures, "return", refund.received());
+        check(failures, "refund", refund.refunded());
+        check(failures, "next session", refund.nextSession());
+        if (failures.isEmpty()) {
+            passwords.setProperty(BUSINESS_DAY_LOADED, Instant.now().toString());
+            passwords.setProperty(BUSINESS_DAY_CUSTOMER, day.customerId);
+            LocalSecrets.save(dataDir.resolve(USERS_FILE), passwords);
+        }
+        out.printf(Locale.ROOT, "  day       %-17s shop %s, order %s (%s), session %s deposited, %d failed (%.1f s)%n",
+                "", day.customerId, day.orderId, selling.confirmedOrder().text("status"), day.sessionId,
+                failures.size(), Duration.between(start, Instant.now()).toMillis() / 1000.0);
+        out.printf("            tenant %s (its admin: %s) sees none of it%n", GLOBEX, passwords.getProperty("globex.admin"));
+        failures.forEach(f -> out.println("            " + f));
+    }
+
+    private static void check(List<String> failures, String what, GatewayClient.Reply r) {
+        if (!r.ok()) {
+            failures.add(what + ": HTTP " + r.status() + " " + Ports.abbreviate(String.valueOf(r.raw()), 200));
+        }
     }
 
     /** Products, a warehouse and two vans with stock, and a few orders; skipped if order-service is not running. */
@@ -245,7 +312,9 @@ final class DemoData {
         Path file = dataDir.resolve(USERS_FILE);
         Properties p = Files.exists(file) ? load(file) : new Properties();
         boolean changed = false;
-        for (String user : USERS.keySet()) {
+        List<String> users = new ArrayList<>(USERS.keySet());
+        users.add("globex.admin");
+        for (String user : users) {
             if (p.getProperty(user) == null) {
                 p.setProperty(user, LocalSecrets.password(16));
                 changed = true;

@@ -9,13 +9,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** A small JSON client of the gateway's public API, as any client app would call it. */
 final class GatewayClient {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
 
@@ -24,7 +26,22 @@ final class GatewayClient {
     }
 
     /** A response; {@code replayed}: the stored response of an earlier request with the same Idempotency-Key. */
-    record Reply(int status, JsonNode body, String raw, boolean replayed) {
+    record Reply(int status, JsonNode body, String raw, boolean replayed, Map<String, List<String>> headers) {
+
+        Optional<String> header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst();
+        }
+
+        /** A field of the JSON body as text ("" when absent). */
+        String text(String field) {
+            return body == null ? "" : body.path(field).asText();
+        }
+
+        /** A money field of the JSON body; null when absent. */
+        java.math.BigDecimal money(String field) {
+            return body == null || !body.hasNonNull(field) ? null : body.get(field).decimalValue();
+        }
 
         boolean ok() {
             return status >= 200 && status < 300;
@@ -59,6 +76,16 @@ final class GatewayClient {
         return send("GET", path, token, null, Map.of());
     }
 
+    /** The Idempotency-Key header. */
+    static Map<String, String> idempotencyKey(String key) {
+        return Map.of("Idempotency-Key", key);
+    }
+
+    /** The If-Match header of a change to a versioned resource (its ETag is the quoted version). */
+    static Map<String, String> ifMatch(long version) {
+        return Map.of("If-Match", "\"" + version + "\"");
+    }
+
     /** Sends a request; a 429 is retried after its Retry-After (the gateway's rate limits apply to us too). */
     Reply send(String method, String path, String token, Object body, Map<String, String> headers)
             throws IOException, InterruptedException {
@@ -69,7 +96,7 @@ final class GatewayClient {
             if (token != null) {
                 b.header("Authorization", "Bearer " + token);
             }
-            headers.forEach(b::header);
+            headers.forEach(b::setHeader);
             if (body == null) {
                 b.method(method, HttpRequest.BodyPublishers.noBody());
             } else {
@@ -93,7 +120,7 @@ final class GatewayClient {
             }
             boolean replayed = response.headers().firstValue("Idempotent-Replayed").map("true"::equalsIgnoreCase)
                     .orElse(false);
-            return new Reply(response.statusCode(), json, raw, replayed);
+            return new Reply(response.statusCode(), json, raw, replayed, response.headers().map());
         }
     }
 

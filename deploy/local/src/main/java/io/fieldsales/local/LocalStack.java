@@ -42,6 +42,10 @@ public final class LocalStack implements AutoCloseable {
     private final StackPorts ports;
     private final ServiceReadiness readiness;
     private List<ServiceSpec> running = List.of();
+    private final Map<String, Path> jars = new java.util.concurrent.ConcurrentHashMap<>();
+    private ServiceEnvironment environment;
+    private int kafkaPort;
+    private int kafkaControllerPort;
     private LocalSecrets secrets;
     private ProcessRecords records;
     private Instant startedAt;
@@ -156,6 +160,8 @@ public final class LocalStack implements AutoCloseable {
     private void startInfrastructure(Path data, int pgPort, int kafkaPort, int controllerPort)
             throws StackStartException, InterruptedException {
         infrastructureStarted = true;
+        this.kafkaPort = kafkaPort;
+        this.kafkaControllerPort = controllerPort;
         Instant pgStart = Instant.now();
         CompletableFuture<Void> postgres = CompletableFuture.runAsync(() -> {
             try {
@@ -194,9 +200,14 @@ public final class LocalStack implements AutoCloseable {
                 .map(s -> "http://127.0.0.1:" + s.port()).orElse("http://127.0.0.1:8080");
         ServiceEnvironment env = new ServiceEnvironment(infrastructure.postgresPort(),
                 infrastructure.kafkaBootstrap(), gatewayUrl, running, secrets);
+        environment = env;
         List<ServiceSpec> originals = new ArrayList<>(present.keySet());
         for (int i = 0; i < running.size(); i++) {
             ServiceSpec spec = running.get(i);
+            Path jar = present.get(originals.get(i));
+            if (jar != null) {
+                jars.put(spec.name(), jar);
+            }
             try {
                 ServiceProcess p = ServiceProcess.launch(spec, present.get(originals.get(i)),
                         ServiceProcess.environment(spec, env), options.logDir(), options.javaOptions());
@@ -272,6 +283,10 @@ public final class LocalStack implements AutoCloseable {
         return List.copyOf(services);
     }
 
+    public Path dataDir() {
+        return options.dataDir();
+    }
+
     public Duration readyIn() {
         return readyIn;
     }
@@ -282,6 +297,59 @@ public final class LocalStack implements AutoCloseable {
 
     public int postgresPort() {
         return infrastructure.postgresPort();
+    }
+
+    // ---- fault controls (the end-to-end tests play outages with them; each restores what it broke)
+
+    /** Stops the service gracefully (SIGTERM, SIGKILL after 30 s); {@link #startService} starts it again. */
+    public void stopService(String name) {
+        service(name).stop(SERVICE_STOP_GRACE);
+    }
+
+    /** Kills the service with SIGKILL (no shutdown of any kind) and returns once it is gone. */
+    public void killService(String name) throws InterruptedException {
+        service(name).kill();
+    }
+
+    /**
+     * Starts a service stopped or killed earlier, with the same ports and environment, and returns once it is ready
+     * (its previous log is kept as {@code .log.1}).
+     */
+    public void startService(String name) throws StackStartException, InterruptedException {
+        ServiceProcess old = service(name);
+        if (old.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        ServiceSpec spec = old.spec();
+        ServiceProcess p;
+        try {
+            p = ServiceProcess.launch(spec, jars.get(name), ServiceProcess.environment(spec, environment),
+                    options.logDir(), options.javaOptions());
+            records.record(name, p.handle());
+        } catch (IOException e) {
+            throw new StackStartException("cannot start " + name + ": " + e.getMessage(), e);
+        }
+        services.replaceAll(s -> s == old ? p : s);
+        readiness.await(List.of(p), options.readinessTimeout());
+        readiness.watchForCrash(p, () -> closed);
+    }
+
+    /**
+     * A Kafka outage: the broker stops (its log kept), so every client's connection drops and new ones are refused
+     * until {@link #restoreKafka}.
+     */
+    public void kafkaOutage() throws IOException {
+        infrastructure.stopKafka();
+    }
+
+    /** Starts the broker again on the same ports and log, after {@link #kafkaOutage}. */
+    public void restoreKafka() throws Exception {
+        infrastructure.startKafka(options.dataDir().resolve("kafka"), kafkaPort, kafkaControllerPort);
+    }
+
+    private ServiceProcess service(String name) {
+        return services.stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name + " in the stack"));
     }
 
     void killServices() {

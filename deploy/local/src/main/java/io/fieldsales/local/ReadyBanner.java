@@ -63,14 +63,15 @@ final class ReadyBanner {
                 + "; every user and password in "
                 + StackConsole.display(options.dataDir().resolve(DemoData.USERS_FILE))));
         if (gw != null) {
-            printCurlExample(gw, admin, demoAdmin);
+            printCurlExample(gw, admin, demoAdmin, DemoData.savedDayCustomer(options.dataDir()));
         }
         console.println();
         console.println("Ctrl-C stops everything (services, then Kafka, then PostgreSQL); the data stays in "
                 + StackConsole.display(options.dataDir()) + " (--fresh wipes it).");
     }
 
-    private void printCurlExample(String gw, Credentials admin, Optional<Credentials> demoAdmin) {
+    private void printCurlExample(String gw, Credentials admin, Optional<Credentials> demoAdmin,
+            Optional<String> dayCustomer) {
         console.println();
         console.println("  Try it:");
         if (demoAdmin.isPresent()) {
@@ -78,7 +79,14 @@ final class ReadyBanner {
             console.println("    TOKEN=$(curl -s " + gw + "/api/v1/auth/login -H 'Content-Type: application/json' \\");
             console.println("      -d '{\"tenant\":\"" + d.tenant() + "\",\"username\":\"" + d.username()
                     + "\",\"password\":\"" + d.password() + "\"}' | sed -E 's/.*\"accessToken\":\"([^\"]+)\".*/\\1/')");
-            console.println("    curl -s '" + gw + "/api/v1/customers?limit=5' -H \"Authorization: Bearer $TOKEN\"");
+            if (dayCustomer.isPresent()) {
+                // the business day: an order, a session, the shop's timeline
+                for (String path : DemoData.tryItPaths(dayCustomer.get())) {
+                    console.println("    curl -s '" + gw + path + "' -H \"Authorization: Bearer $TOKEN\"");
+                }
+            } else {
+                console.println("    curl -s '" + gw + "/api/v1/customers?limit=5' -H \"Authorization: Bearer $TOKEN\"");
+            }
         } else {
             console.println("    TOKEN=$(curl -s " + gw + "/api/v1/auth/login -H 'Content-Type: application/json' \\");
             console.println("      -d '{\"username\":\"" + admin.username() + "\",\"password\":\"" + admin.password()

@@ -125,6 +125,13 @@ public final class ServiceProcess {
         ProcessRecords.terminate(process.toHandle(), grace);
     }
 
+    /** SIGKILL: no shutdown hook, no flush, as a crash or the kernel's OOM killer would; returns once it is gone. */
+    void kill() throws InterruptedException {
+        stopping = true;
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
     /** The last lines of the service's log. */
     List<String> tail(int lines) {
         try (RandomAccessFile f = new RandomAccessFile(log.toFile(), "r")) {

@@ -122,6 +122,42 @@ class LocalStackTest {
     }
 
     @Test
+    void theFaultControlsStopKillAndRestartAServiceAndCutAndRestoreKafka() throws Exception {
+        try (LocalStack stack = LocalStack.start(options(fakeService("echo-service", "echo")), out)) {
+            ServiceProcess first = stack.services().get(0);
+            int port = first.spec().port();
+            stack.killService("echo-service");
+            assertThat(first.isAlive()).isFalse();
+            assertThat(Ports.isFree(port)).isTrue();
+            assertThat(console.toString()).as("a kill the stack asked for is no crash").doesNotContain("exited with code");
+
+            stack.startService("echo-service");
+            ServiceProcess second = stack.services().get(0);
+            assertThat(second.handle().pid()).isNotEqualTo(first.handle().pid());
+            assertThat(second.spec().port()).isEqualTo(port);
+            assertThat(get(second.url() + "/env")).contains("DB_REACTIVE_URL");
+
+            stack.stopService("echo-service");
+            assertThat(second.isAlive()).isFalse();
+            stack.startService("echo-service");
+            assertThat(stack.services().get(0).isAlive()).isTrue();
+
+            String bootstrap = stack.kafkaBootstrap();
+            int kafkaPort = Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
+            stack.kafkaOutage();
+            assertThat(Ports.isFree(kafkaPort)).as("nothing listens on Kafka's port during the outage").isTrue();
+            stack.restoreKafka();
+            assertThat(stack.kafkaBootstrap()).isEqualTo(bootstrap);
+            Properties props = new Properties();
+            props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            try (Admin admin = Admin.create(props)) {
+                assertThat(admin.listTopics().names().get()).as("the log survived the outage")
+                        .containsAll(SuiteTopics.names());
+            }
+        }
+    }
+
+    @Test
     void aServiceThatCrashesWhileStartingFailsTheStartWithItsLogAndLeavesNothingRunning() throws Exception {
         StackOptions options = options(fakeService("crasher", "crashes", "crash"));
         assertThatThrownBy(() -> LocalStack.start(options, out))
