@@ -1,0 +1,83 @@
+package io.fieldsales.customer.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fieldsales.customer.TenantFixture;
+import io.fieldsales.platform.testing.LogCapture;
+import io.fieldsales.platform.testing.MarkedValues;
+import io.fieldsales.platform.testing.MetricLabels;
+import io.fieldsales.platform.testing.TestSpans;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Logs, spans and metric labels carry no secret and no personal data, whatever the requests carry; every metric
+ * label is bounded; the latency histogram is keyed by route template.
+ */
+@QuarkusTest
+class ObservabilityTest {
+
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
+    @Inject
+    InMemorySpanExporter spans;
+
+    private final TenantFixture t = new TenantFixture();
+
+    private void drive(MarkedValues m) {
+        String id = t.create(m.name(), m.email(), m.phone());
+        t.createResponse(m.name() + " Twin", m.email(), null).statusCode(409); // duplicate contact
+        t.asRep().queryParam("q", m.email()).get("/api/v1/customers").then().statusCode(200);
+        t.asRep().queryParam("q", m.name()).get("/api/v1/customers").then().statusCode(200);
+        t.asRep().get("/api/v1/customers/" + id).then().statusCode(200);
+        t.asRep().body(TenantFixture.json(m.name(), m.email() + "-not-an-email", m.phone() + "x"))
+                .post("/api/v1/customers").then().statusCode(400);
+        t.asRep().body("{\"name\":\"" + m.name() + "\",\"email\":\"" + m.email() + "\"")  // malformed JSON
+                .post("/api/v1/customers").then().statusCode(400);
+        given().auth().oauth2(m.password()).get("/api/v1/customers/" + id).then().statusCode(401);
+    }
+
+    @Test
+    void noSecretOrPersonalDataReachesTheLogsAtInfoOrDebugOrASpan() {
+        MarkedValues info = MarkedValues.fresh(t.token("sales_rep"));
+        try (LogCapture logs = LogCapture.atInfo()) {
+            drive(info);
+            assertThat(logs.lines()).isNotEmpty();
+            assertThat(logs.linesCarrying(info.all())).isEmpty();
+        }
+        MarkedValues debug = MarkedValues.fresh(t.token("sales_rep"));
+        try (LogCapture logs = LogCapture.atDebug()) {
+            drive(debug);
+            assertThat(logs.linesCarrying(debug.all())).isEmpty();
+        }
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        t.asRep().header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").queryParam("q", debug.email())
+                .get("/api/v1/customers").then().statusCode(200);
+        TestSpans.await(spans, "the search's server span", TestSpans.inTrace(traceId)
+                .and(TestSpans.ofKind(SpanKind.SERVER)));
+        assertThat(TestSpans.attributesCarrying(spans.getFinishedSpanItems(), info.all())).isEmpty();
+        assertThat(TestSpans.attributesCarrying(spans.getFinishedSpanItems(), debug.all())).isEmpty();
+    }
+
+    @Test
+    void everyMetricLabelIsBoundedAndLatencyIsKeyedByRouteTemplate() {
+        for (int i = 0; i < 3; i++) {
+            drive(MarkedValues.fresh(t.token("sales_rep")));
+        }
+        String scrape = given().baseUri(management.toString()).get("/q/metrics").then().statusCode(200)
+                .extract().asString();
+        assertThat(MetricLabels.unbounded(scrape)).isEmpty();
+        assertThat(MetricLabels.valueSets(scrape).get("http_server_requests_seconds_bucket{uri}"))
+                .contains("/api/v1/customers/{id}", "/api/v1/customers");
+        assertThat(MetricLabels.names(scrape)).contains("fieldsales_outbox_pending",
+                "fieldsales_outbox_oldest_pending_age_seconds", "fieldsales_customers_duplicates_detected_total");
+    }
+}
