@@ -4,10 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fieldsales.cash.TenantFixture;
-import io.fieldsales.platform.testing.LogCapture;
+import io.fieldsales.platform.testing.LeakChecks;
 import io.fieldsales.platform.testing.MarkedValues;
 import io.fieldsales.platform.testing.MetricLabels;
-import io.fieldsales.platform.testing.TestSpans;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,27 +42,13 @@ class ObservabilityTest {
 
     @Test
     void noSecretOrPersonalDataReachesTheLogsAtInfoOrDebugOrASpan() {
-        MarkedValues info = MarkedValues.fresh(t.token("sales_rep"));
-        try (LogCapture logs = LogCapture.atInfo()) {
-            drive(info);
-            assertThat(logs.linesCarrying(info.all())).isEmpty();
-        }
-        MarkedValues debug = MarkedValues.fresh(t.token("sales_rep"));
-        try (LogCapture logs = LogCapture.atDebug()) {
-            drive(debug);
-            assertThat(logs.linesCarrying(debug.all())).isEmpty();
-        }
-        TestSpans.await(spans, "a database span", TestSpans.database());
-        assertThat(TestSpans.attributesCarrying(spans.getFinishedSpanItems(), info.all())).isEmpty();
-        assertThat(TestSpans.attributesCarrying(spans.getFinishedSpanItems(), debug.all())).isEmpty();
+        LeakChecks.assertNothingLeaks(spans, t.token("sales_rep"), this::drive);
     }
 
     @Test
     void everyMetricLabelIsBoundedAndTheBusinessMetricsAreExported() {
         drive(MarkedValues.fresh(t.token("sales_rep")));
-        String scrape = given().baseUri(management.toString()).get("/q/metrics").then().statusCode(200)
-                .extract().asString();
-        assertThat(MetricLabels.unbounded(scrape)).isEmpty();
+        String scrape = LeakChecks.assertBoundedLabels(management);
         assertThat(MetricLabels.valueSets(scrape).get("fieldsales_cash_variance_count{tier}"))
                 .contains("AUTO", "SUPERVISOR", "FINANCE");
         assertThat(MetricLabels.valueSets(scrape).get("fieldsales_cash_deposits_unconfirmed{age}"))

@@ -4,10 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fieldsales.order.TenantFixture;
-import io.fieldsales.platform.testing.LogCapture;
+import io.fieldsales.platform.testing.LeakChecks;
 import io.fieldsales.platform.testing.MarkedValues;
 import io.fieldsales.platform.testing.MetricLabels;
-import io.fieldsales.platform.testing.TestSpans;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,19 +48,7 @@ class ObservabilityTest {
 
     @Test
     void noSecretOrPersonalDataReachesTheLogsAtInfoOrDebugOrASpan() {
-        MarkedValues info = MarkedValues.fresh(t.token("admin"));
-        try (LogCapture logs = LogCapture.atInfo()) {
-            drive(info);
-            assertThat(logs.linesCarrying(info.all())).isEmpty();
-        }
-        MarkedValues debug = MarkedValues.fresh(t.token("admin"));
-        try (LogCapture logs = LogCapture.atDebug()) {
-            drive(debug);
-            assertThat(logs.linesCarrying(debug.all())).isEmpty();
-        }
-        TestSpans.await(spans, "a database span", TestSpans.database());
-        assertThat(TestSpans.attributesCarrying(spans.getFinishedSpanItems(), info.all())).isEmpty();
-        assertThat(TestSpans.attributesCarrying(spans.getFinishedSpanItems(), debug.all())).isEmpty();
+        LeakChecks.assertNothingLeaks(spans, t.token("admin"), this::drive);
     }
 
     @Test
@@ -69,9 +56,7 @@ class ObservabilityTest {
         for (int i = 0; i < 2; i++) {
             drive(MarkedValues.fresh(t.token("admin")));
         }
-        String scrape = given().baseUri(management.toString()).get("/q/metrics").then().statusCode(200)
-                .extract().asString();
-        assertThat(MetricLabels.unbounded(scrape)).isEmpty();
+        String scrape = LeakChecks.assertBoundedLabels(management);
         assertThat(MetricLabels.valueSets(scrape).get("http_server_requests_seconds_bucket{uri}"))
                 .contains("/api/v1/orders");
         assertThat(MetricLabels.names(scrape)).contains("fieldsales_orders_stock_reservation_failures_total",
