@@ -54,6 +54,8 @@ class ObservabilityTest {
         assertThat(MetricLabels.valueSets(scrape).get("fieldsales_cash_deposits_unconfirmed{age}"))
                 .containsExactlyInAnyOrder("within_limit", "past_limit");
         assertThat(scrape).containsPattern("fieldsales_cash_variance_count\\{tier=\"FINANCE\"[^}]*} [1-9]");
+        assertThat(MetricLabels.names(scrape)).as("database pool usage").contains("sql_pool_active",
+                "sql_pool_queue_size");
         assertThat(MetricLabels.names(scrape)).contains("fieldsales_outbox_oldest_pending_age_seconds",
                 "fieldsales_kafka_consumer_lag", "fieldsales_dlq_messages");
     }

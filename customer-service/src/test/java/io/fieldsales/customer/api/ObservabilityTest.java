@@ -55,6 +55,8 @@ class ObservabilityTest {
         String scrape = LeakChecks.assertBoundedLabels(management);
         assertThat(MetricLabels.valueSets(scrape).get("http_server_requests_seconds_bucket{uri}"))
                 .contains("/api/v1/customers/{id}", "/api/v1/customers");
+        assertThat(MetricLabels.names(scrape)).as("database pool usage").contains("sql_pool_active",
+                "sql_pool_queue_size");
         assertThat(MetricLabels.names(scrape)).contains("fieldsales_outbox_pending",
                 "fieldsales_outbox_oldest_pending_age_seconds", "fieldsales_customers_duplicates_detected_total");
     }
