@@ -34,8 +34,15 @@ public class CircuitBreakerGauges {
     Optional<List<String>> named;
 
     void start(@Observes StartupEvent event) {
-        named.orElse(List.of()).forEach(name -> register(metrics, name,
-                () -> breakers.currentState(name) == CircuitBreakerState.OPEN));
+        named.orElse(List.of()).forEach(name -> register(metrics, name, () -> isOpen(name)));
+    }
+
+    private boolean isOpen(String name) {
+        try {
+            return breakers.currentState(name) == CircuitBreakerState.OPEN;
+        } catch (IllegalArgumentException unknownYet) {
+            return false; // a breaker that has not guarded a call yet is closed
+        }
     }
 
     /** Registers the gauge of one breaker, by a bounded name (an upstream, a remote service). */
