@@ -20,7 +20,9 @@ public final class MetricLabels {
     /** More distinct values than this for one metric's label is no bounded set. */
     public static final int MAX_VALUES_PER_LABEL = 60;
 
-    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)\\{(.*)}\\s+\\S+.*$");
+    /** A sample's name and label set; an OpenMetrics exemplar after it ({@code # {trace_id=...}}) is no label. */
+    private static final Pattern SAMPLE = Pattern.compile(
+            "^([a-zA-Z_:][a-zA-Z0-9_:]*)\\{((?:[^\"}]|\"(?:[^\"\\\\]|\\\\.)*\")*)}\\s+\\S+.*$");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern UUID = Pattern.compile(
             "(?i).*[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}.*");
