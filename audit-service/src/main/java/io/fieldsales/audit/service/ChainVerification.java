@@ -11,6 +11,8 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -34,6 +36,9 @@ public class ChainVerification {
     Pool pool;
 
     @Inject
+    MeterRegistry metrics;
+
+    @Inject
     AuditEventRepository events;
 
     @Inject
@@ -48,6 +53,12 @@ public class ChainVerification {
     }
 
     public Uni<Outcome> verify(UUID tenantId, Long fromSequence, Long toSequence) {
+        return walkChain(tenantId, fromSequence, toSequence).invoke(outcome -> Counter
+                .builder("fieldsales.audit.chain.verifications").description("Audit chain verifications by result")
+                .tag("result", outcome.valid() ? "valid" : "broken").register(metrics).increment());
+    }
+
+    private Uni<Outcome> walkChain(UUID tenantId, Long fromSequence, Long toSequence) {
         return events.head(pool, tenantId).chain(head -> events.lastPurgedSequence(pool, tenantId)
                 .chain(purged -> checkpoints.latestAnchors(pool, tenantId, CHECKPOINTS)
                         .chain(anchors -> {

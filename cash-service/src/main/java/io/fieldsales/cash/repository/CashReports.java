@@ -137,4 +137,19 @@ public class CashReports {
     private static Instant instant(OffsetDateTime t) {
         return t == null ? null : t.toInstant();
     }
+
+    /** Deposits awaiting confirmation, all tenants: within their tenant's confirmation limit and past it. */
+    public Uni<long[]> unconfirmedDeposits() {
+        return pool.query("select count(*) filter (where d.deposited_at >= now() - make_interval(days =>"
+                        + " coalesce(p.deposit_confirm_days, " + io.fieldsales.cash.domain.CashPolicy.DEFAULTS
+                        .depositConfirmDays() + "))) as within_limit, count(*) filter (where d.deposited_at < now()"
+                        + " - make_interval(days => coalesce(p.deposit_confirm_days, "
+                        + io.fieldsales.cash.domain.CashPolicy.DEFAULTS.depositConfirmDays() + "))) as past_limit"
+                        + " from deposit d left join cash_policy p on p.tenant_id = d.tenant_id"
+                        + " where d.status <> 'CONFIRMED'").execute()
+                .map(rows -> {
+                    var row = rows.iterator().next();
+                    return new long[] {row.getLong(0), row.getLong(1)};
+                });
+    }
 }

@@ -67,6 +67,9 @@ public class SessionService {
     SessionRepository sessions;
 
     @Inject
+    CashMetrics metrics;
+
+    @Inject
     CollectionRepository collections;
 
     @Inject
@@ -270,6 +273,7 @@ public class SessionService {
                 CashLedger ledger = s.ledger();
                 BigDecimal variance = ledger.variance(counted);
                 VarianceTier tier = policy.tierOf(variance);
+                metrics.variance(tier, variance);
                 Instant now = Instant.now();
                 CashCount c = new CashCount();
                 c.id = Ids.next();

@@ -2,7 +2,9 @@ package io.fieldsales.customer.service;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
@@ -25,6 +27,19 @@ public class CustomerMetrics {
 
     @Inject
     MeterRegistry registry;
+
+    /** Every series exists from the start (at 0): an alert or a rate over a series that is missing is no zero. */
+    void start(@Observes StartupEvent event) {
+        for (Path path : Path.values()) {
+            created(path, 0);
+            Counter.builder("fieldsales.customers.duplicates.detected")
+                    .description("Writes that found their contact already owned by another customer")
+                    .tag("path", path.tag).register(registry);
+        }
+        Counter.builder("fieldsales.customers.merges").description("Merge operations").register(registry);
+        Counter.builder("fieldsales.customers.merged").description("Customers folded into a survivor")
+                .register(registry);
+    }
 
     public void created(Path path, int count) {
         Counter.builder("fieldsales.customers.created").description("Customers created")

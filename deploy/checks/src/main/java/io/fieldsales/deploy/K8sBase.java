@@ -98,6 +98,8 @@ public final class K8sBase {
         services.forEach(s -> sb.append("- ").append(s.name()).append('\n'));
         sb.append("""
                 - platform.yaml
+                # The alert rules (PrometheusRule): deploy/observability
+                - ../../observability/k8s
                 configMapGenerator:
                 # What every service reads from the environment besides its own secrets (see docs/configuration.md)
                 - name: fieldsales-platform

@@ -76,7 +76,7 @@ class K8sManifestsTest {
         assertThat(custom).extracting(RenderedObjects::key).contains("kafka.strimzi.io/v1beta2/Kafka",
                 "kafka.strimzi.io/v1beta2/KafkaTopic", "kafka.strimzi.io/v1beta2/KafkaUser",
                 "postgresql.cnpg.io/v1/Cluster", "monitoring.coreos.com/v1/ServiceMonitor",
-                "monitoring.coreos.com/v1/PodMonitor");
+                "monitoring.coreos.com/v1/PodMonitor", "monitoring.coreos.com/v1/PrometheusRule");
         Repo.Result r = Repo.node("validate-custom-resources.mjs", RenderedObjects.JSON.writeValueAsString(custom));
         assertThat(r.exitCode()).as("CRD schema validation:\n%s%s", r.stdout(), r.stderr()).isZero();
         assertThat(r.stdout().lines().filter(l -> l.startsWith("ok "))).hasSize(custom.size());

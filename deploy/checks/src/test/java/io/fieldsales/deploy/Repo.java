@@ -51,6 +51,8 @@ final class Repo {
     private static String hint(String tool) {
         return switch (tool) {
             case "kubectl" -> "the deployment checks need kubectl (with its built-in kustomize) on the PATH";
+            case "promtool" -> "the observability checks need promtool on the PATH (Debian's prometheus package: "
+                    + ".ci/run installs it: apt-get install prometheus)";
             case "node", "npm" -> "the deployment checks need node and npm on the PATH (.ci/run installs them: "
                     + "apt-get install nodejs npm)";
             default -> "is it installed?";

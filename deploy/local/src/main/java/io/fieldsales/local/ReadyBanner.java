@@ -50,6 +50,7 @@ final class ReadyBanner {
         }
         StackOptions options = f.options();
         console.line("Logs", StackConsole.display(options.logDir()) + "/<service>.log");
+        console.line("Traces", traces(options.environment()));
         console.println();
         Credentials admin = f.platformAdmin();
         console.line("Platform admin", "username: " + admin.username());
@@ -68,6 +69,18 @@ final class ReadyBanner {
         console.println();
         console.println("Ctrl-C stops everything (services, then Kafka, then PostgreSQL); the data stays in "
                 + StackConsole.display(options.dataDir()) + " (--fresh wipes it).");
+    }
+
+    /** Where the services send their spans: the OTLP endpoint of the environment, or nowhere. */
+    static String traces(java.util.Map<String, String> environment) {
+        String endpoint = environment.getOrDefault("OTEL_EXPORTER_OTLP_ENDPOINT",
+                environment.get("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT"));
+        if (endpoint == null || endpoint.isBlank()) {
+            return "not exported (set OTEL_EXPORTER_OTLP_ENDPOINT, e.g. http://localhost:4317, to send them to an"
+                    + " OTLP collector); every log line carries its traceId";
+        }
+        return "exported over OTLP to " + endpoint + " by every service (sampled: "
+                + environment.getOrDefault("FIELDSALES_TRACE_SAMPLE_RATIO", "1.0") + " of new traces)";
     }
 
     private void printCurlExample(String gw, Credentials admin, Optional<Credentials> demoAdmin,

@@ -58,6 +58,36 @@ public final class RouteTable {
 
     private static final String PLATFORM_AUDIT = "/api/v1/audit/platform";
 
+     * The route template of a proxied path, for metrics, spans and the access log: never the raw path, which
+     * carries ids. {@code /api/v1/customers/3f2c.../merge} becomes {@code /api/v1/customers/{id}/merge}: a segment
+     * that is not a short lowercase word is {@code {id}}, and anything deeper than three segments under the
+     * resource is {@code /**}. Null for paths the gateway does not proxy.
+     */
+    public static String templateOf(String path) {
+        if (path == null) {
+            return null;
+        }
+        Matcher m = PATH.matcher(path);
+        if (!m.matches()) {
+            return null;
+        }
+        StringBuilder template = new StringBuilder("/api/v1/").append(m.group(1));
+        String rest = m.group(2);
+        if (rest == null || rest.isEmpty() || rest.equals("/")) {
+            return template.toString();
+        }
+        String[] segments = rest.substring(1).split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            if (i == 3) {
+                return template.append("/**").toString();
+            }
+            template.append('/').append(WORD.matcher(segments[i]).matches() ? segments[i] : "{id}");
+        }
+        return template.toString();
+    }
+
+    private static final Pattern WORD = Pattern.compile("[a-z][a-z-]{0,23}");
+
     public static java.util.Set<String> upstreams() {
         return java.util.Set.copyOf(OWNER.values());
     }

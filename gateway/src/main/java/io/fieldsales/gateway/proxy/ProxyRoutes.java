@@ -45,6 +45,7 @@ public class ProxyRoutes {
             rc.next();
             return;
         }
+        RouteTemplates.mark(rc, RouteTable.templateOf(path));
         VerifiedToken token = VerifiedToken.of(rc);
         if (!token.valid()) {
             rc.response().putHeader("WWW-Authenticate", token.present() ? "Bearer error=\"invalid_token\"" : "Bearer");

@@ -2,6 +2,9 @@ package io.fieldsales.gateway.proxy;
 
 import io.fieldsales.gateway.config.GatewayConfig;
 import io.fieldsales.gateway.domain.RouteTable;
+import io.fieldsales.platform.observability.CircuitBreakerGauges;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
@@ -22,6 +25,9 @@ public class Upstreams {
     @Inject
     Vertx vertx;
 
+    @Inject
+    MeterRegistry metrics;
+
     private final Map<String, Upstream> byName = new TreeMap<>();
 
     void start(@Observes StartupEvent event) {
@@ -31,7 +37,10 @@ public class Upstreams {
                 throw new IllegalStateException("No URL for upstream '" + name + "': set fieldsales.gateway.upstreams."
                         + name + ".url");
             }
-            byName.put(name, new Upstream(vertx, name, c));
+            Upstream upstream = new Upstream(vertx, name, c);
+            byName.put(name, upstream);
+            CircuitBreakerGauges.register(metrics, name,
+                    () -> upstream.circuitState() == CircuitBreakerState.OPEN);
         }
     }
 

@@ -28,4 +28,19 @@ class RouteTableTest {
             assertThat(RouteTable.upstreamFor(path)).as(path).isEmpty();
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void aProxiedPathIsMeasuredByItsTemplateNeverItsIds() {
+        org.assertj.core.api.Assertions.assertThat(RouteTable.templateOf("/api/v1/customers"))
+                .isEqualTo("/api/v1/customers");
+        org.assertj.core.api.Assertions.assertThat(RouteTable.templateOf(
+                "/api/v1/customers/3f2c8a4e-1b2c-4d5e-8f90-123456789abc/contacts"))
+                .isEqualTo("/api/v1/customers/{id}/contacts");
+        org.assertj.core.api.Assertions.assertThat(RouteTable.templateOf("/api/v1/cash-sessions/S-1/close"))
+                .isEqualTo("/api/v1/cash-sessions/{id}/close");
+        org.assertj.core.api.Assertions.assertThat(RouteTable.templateOf("/api/v1/audit/entities/order/o1/timeline"))
+                .isEqualTo("/api/v1/audit/entities/order/{id}/**");
+        org.assertj.core.api.Assertions.assertThat(RouteTable.templateOf("/api/v1/customersx")).isNull();
+        org.assertj.core.api.Assertions.assertThat(RouteTable.templateOf("/api/v1/auth/login")).isNull();
+    }
 }

@@ -23,6 +23,9 @@ public class ApprovalRepository {
     @Inject
     Sql sql;
 
+    @Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
     /** A stored approval request. */
     public record Approval(UUID id, String subjectType, UUID subjectId, UUID orderId, String status, String reason,
             ApprovalFlow flow, long version, Instant createdAt, UUID customerId) {
@@ -94,5 +97,11 @@ public class ApprovalRepository {
         List<ApprovalStep> steps = read(r[6], new TypeReference<List<ApprovalStep>>() { });
         return new Approval(uuid(r[0]), text(r[1]), uuid(r[2]), uuid(r[3]), text(r[5]), text(r[7]),
                 new ApprovalFlow(text(r[4]), steps), number(r[8]), instant(r[9]), uuid(r[10]));
+    }
+
+    /** Approvals waiting for a decision, all tenants (a metric; the raw pool: no request session here). */
+    public Uni<Long> countPending() {
+        return pool.query("select count(*) from approval where status = 'PENDING'").execute()
+                .map(rows -> rows.iterator().next().getLong(0));
     }
 }

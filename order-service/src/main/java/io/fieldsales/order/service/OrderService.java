@@ -11,6 +11,7 @@ import io.fieldsales.order.domain.PricedLine;
 import io.fieldsales.order.domain.Reservation;
 import io.fieldsales.order.domain.RuleViolation;
 import io.fieldsales.order.domain.StockLevel;
+import io.fieldsales.order.domain.InsufficientStock;
 import io.fieldsales.order.domain.StockPlan;
 import io.fieldsales.order.events.Events;
 import io.fieldsales.order.events.OrderEventTypes;
@@ -64,6 +65,9 @@ public class OrderService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    OrderMetrics metrics;
 
     /** What a create asks for, with the customer already resolved (the survivor of a merge). */
     public record NewOrder(CustomerStanding customer, String location, List<RequestedLine> lines,
@@ -127,7 +131,8 @@ public class OrderService {
     /** Locks the levels (sku order) and reserves every line, or fails listing every short line. */
     private Uni<Void> reserve(UUID tenant, String location, SortedMap<String, Long> wanted) {
         return stock.lock(tenant, location, wanted.keySet())
-                .chain(locked -> stock.writeAll(tenant, StockPlan.reserveAll(location, wanted, locked)));
+                .chain(locked -> stock.writeAll(tenant, StockPlan.reserveAll(location, wanted, locked)))
+                .onFailure(InsufficientStock.class).invoke(metrics::reservationFailed);
     }
 
     private Uni<Void> reservationsOf(UUID tenant, UUID orderId, String location, Map<String, Long> quantities) {
@@ -297,7 +302,7 @@ public class OrderService {
             }
             levels.addAll(StockPlan.reserveAll(o.location(), more, locked));
             return stock.writeAll(tenant, levels);
-        }).chain(() -> {
+        }).onFailure(InsufficientStock.class).invoke(metrics::reservationFailed).chain(() -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (String sku : delta.keySet()) {
                 long q = after.getOrDefault(sku, 0L);

@@ -3,6 +3,7 @@ package io.fieldsales.order.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fieldsales.order.domain.CustomerStanding;
 import io.fieldsales.platform.errors.ProblemException;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,6 +49,7 @@ public class RemoteCustomers {
             ProcessingException.class}, abortOn = ProblemException.class)
     @ExponentialBackoff(maxDelay = 200)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = ProblemException.class)
+    @CircuitBreakerName("customer-service") // fieldsales.circuit.breaker.open{name="customer-service"}
     @Fallback(fallbackMethod = "unavailable", skipOn = ProblemException.class)
     public Uni<CustomerStanding> fetch(UUID id, String authorization) {
         return client.get(id, authorization)

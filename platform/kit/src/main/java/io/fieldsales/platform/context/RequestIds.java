@@ -1,5 +1,7 @@
 package io.fieldsales.platform.context;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.common.vertx.VertxContext;
 import java.util.UUID;
@@ -57,8 +59,15 @@ public final class RequestIds {
         return mdc == null ? null : mdc.toString();
     }
 
-    /** The current W3C traceparent, or null. */
+    /**
+     * The current W3C traceparent: the active OpenTelemetry span's (the server span of the request, so what the
+     * outbox stores continues this very request's trace), else the header the request came with, else null.
+     */
     public static String currentTraceparent() {
+        SpanContext span = Span.current().getSpanContext();
+        if (span.isValid()) {
+            return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex();
+        }
         return VertxContext.isOnDuplicatedContext() ? ContextLocals.<String>get(TRACEPARENT_KEY).orElse(null) : null;
     }
 }

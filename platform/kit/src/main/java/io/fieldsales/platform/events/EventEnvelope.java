@@ -33,7 +33,10 @@ public record EventEnvelope(UUID id, String type, String source, String subject,
         try {
             data = record.value() == null ? null : json.readTree(record.value());
         } catch (JsonProcessingException e) {
-            throw new PoisonEventException("event " + id + " data is not valid JSON", e);
+            // where, never what: a parser's message quotes the payload (names, emails), which must not reach a log
+            var at = e.getLocation();
+            throw new PoisonEventException("event " + id + " data is not valid JSON"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         }
         if (data == null || !data.isObject()) {
             throw new PoisonEventException("event " + id + " data is not a JSON object");

@@ -1,5 +1,8 @@
 package io.fieldsales.platform.outbox;
 
+import io.fieldsales.platform.context.TraceContexts;
+import io.opentelemetry.context.Context;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import java.net.URI;
@@ -9,7 +12,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /**
  * Turns an outbox row into a Kafka message in CloudEvents 1.0 binary mode (written as {@code ce_*} headers by
  * SmallRye's Kafka connector): id = the row id, subject = the aggregate id, extensions tenantid, actorid,
- * requestid and traceparent; Kafka key = the aggregate id.
+ * requestid and traceparent; Kafka key = the aggregate id; the OpenTelemetry producer span continues the stored
+ * traceparent.
  */
 final class CloudEventMessages {
 
@@ -45,6 +49,10 @@ final class CloudEventMessages {
                 .withTopic(row.topic())
                 .withKey(row.aggregateId())
                 .build();
-        return Message.of(row.payload()).addMetadata(ce.build()).addMetadata(kafka);
+        Message<String> message = Message.of(row.payload()).addMetadata(ce.build()).addMetadata(kafka);
+        // The producer span (and the record's W3C traceparent header) continue the trace of the transaction that
+        // wrote the row, not the relay's own: one trace from the writer's request to every consumer.
+        Context writer = TraceContexts.fromTraceparent(row.traceparent());
+        return writer == null ? message : message.addMetadata(TracingMetadata.withCurrent(writer));
     }
 }
