@@ -58,6 +58,7 @@ public final class RouteTable {
 
     private static final String PLATFORM_AUDIT = "/api/v1/audit/platform";
 
+    /**
      * The route template of a proxied path, for metrics, spans and the access log: never the raw path, which
      * carries ids. {@code /api/v1/customers/3f2c.../merge} becomes {@code /api/v1/customers/{id}/merge}: a segment
      * that is not a short lowercase word is {@code {id}}, and anything deeper than three segments under the
