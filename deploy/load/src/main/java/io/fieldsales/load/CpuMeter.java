@@ -85,7 +85,9 @@ final class CpuMeter {
                 found.put("harness+kafka", List.of(self));
             }
         }
-        found.putIfAbsent("harness", List.of(self));
+        if (found.values().stream().noneMatch(pids -> pids.contains(self))) {
+            found.put("harness", List.of(self));
+        }
         return new CpuMeter(found);
     }
 

@@ -38,6 +38,7 @@ public final class LoadHarness {
     private final CpuMeter cpu;
     private final Report report;
     private Fixture fixture;
+    private Instant lastPhaseStart = Instant.now();
 
     private LoadHarness(LoadTarget target, LoadOptions options, PrintStream out) {
         this.target = target;
@@ -157,7 +158,8 @@ public final class LoadHarness {
         Instant since = Instant.now().minusSeconds(1);
         Figures creates = gatling(Scenario.EVENT_PATH, "creates through the gateway (the load)",
                 CreateSimulation.class, target.gatewayUrl(), options.rate() / 4.0, null);
-        Instant loadEnd = Instant.now();
+        // the last create was sent at the end of the injection; its answer came before Gatling's report was written
+        Instant loadEnd = lastPhaseStart.plus(options.phase());
         TrailProbe probe = new TrailProbe(target, UUID.fromString(fixture.tenantId));
         Duration wait = options.smoke() ? Duration.ofSeconds(20) : Duration.ofSeconds(60);
         TrailProbe.Latency outbox = probe.awaitOutbox(since, creates.ok(), wait);
@@ -216,6 +218,7 @@ public final class LoadHarness {
             String importFile) throws IOException {
         LoadPlan plan = new LoadPlan(fixture, baseUrl, Math.max(rate, 0.5), options.phase(), importFile);
         Map<String, Double> before = cpu.sample();
+        lastPhaseStart = Instant.now();
         out.printf("%n== %s: %s (%s, %.1f/s for %d s)%n", scenario.title(), measure, baseUrl, plan.rate(),
                 plan.duration().toSeconds());
         GatlingRun.Outcome o = GatlingRun.run(simulation, plan, options.resultsDir(), scenario.id() + ": " + measure);

@@ -24,7 +24,7 @@ public record LoadOptions(boolean smoke, List<String> scenarios, Path resultsDir
     }
 
     public static LoadOptions smoke(Path resultsDir) {
-        return new LoadOptions(true, List.of(), resultsDir, Duration.ofSeconds(3), 5, 200, List.of(1));
+        return new LoadOptions(true, List.of(), resultsDir, Duration.ofSeconds(2), 5, 200, List.of(1));
     }
 
     public LoadOptions withScenarios(List<String> names) {

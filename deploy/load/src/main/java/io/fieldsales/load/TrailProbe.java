@@ -45,27 +45,28 @@ final class TrailProbe {
 
     /** Waits until the trail holds {@code expected} customer events since {@code since}, or {@code timeout}. */
     Latency awaitTrail(Instant since, long expected, Duration timeout) throws SQLException, InterruptedException {
+        return await(() -> trail(since), expected, timeout);
+    }
+
+    /** Waits until {@code expected} outbox rows since {@code since} were sent, or {@code timeout}. */
+    Latency awaitOutbox(Instant since, long expected, Duration timeout) throws SQLException, InterruptedException {
+        return await(() -> outbox(since), expected, timeout);
+    }
+
+    private interface Query {
+        Latency run() throws SQLException;
+    }
+
+    private static Latency await(Query query, long expected, Duration timeout)
+            throws SQLException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         Latency l;
         do {
-            l = trail(since);
+            l = query.run();
             if (l.rows() >= expected) {
                 return l;
             }
             Thread.sleep(200); // polling a database from a load tool; not a test
-        } while (Instant.now().isBefore(deadline));
-        return l;
-    }
-
-    Latency awaitOutbox(Instant since, long expected, Duration timeout) throws SQLException, InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        Latency l;
-        do {
-            l = outbox(since);
-            if (l.rows() >= expected) {
-                return l;
-            }
-            Thread.sleep(200);
         } while (Instant.now().isBefore(deadline));
         return l;
     }
