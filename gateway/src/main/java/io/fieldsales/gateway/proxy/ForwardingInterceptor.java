@@ -25,8 +25,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.jboss.logging.Logger;
 
 /**
- * Shapes one proxied exchange: the upstream sees the normalized path, the client's Authorization, X-Request-Id and
- * traceparent, and X-Forwarded-For/Proto/Host set by us (a client's own forwarding headers are dropped); the call
+ * Shapes one proxied exchange: the upstream sees the normalized path, the client's Authorization, X-Request-Id, the
+ * proxy hop's traceparent (in the caller's trace), and X-Forwarded-For/Proto/Host set by us (a client's own forwarding headers are dropped); the call
  * runs through the upstream's circuit breaker; failures become 503 {@code upstream_unavailable} or 504
  * {@code upstream_timeout} problems with Retry-After; upstream banners and duplicated edge headers are removed.
  */
@@ -35,6 +35,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
     private static final Logger LOG = Logger.getLogger(ForwardingInterceptor.class);
     private static final List<String> CLIENT_FORWARDING_HEADERS = List.of("Forwarded", "X-Forwarded-For",
             "X-Forwarded-Host", "X-Forwarded-Proto", "X-Forwarded-Port", "X-Forwarded-Prefix", "X-Real-IP");
+    private static final List<String> TRACE_CONTEXT_HEADERS = List.of("traceparent", "tracestate");
     private static final List<String> UPSTREAM_HEADERS_TO_DROP = List.of("Server", "X-Powered-By", "X-Request-Id",
             "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset");
 
@@ -60,6 +61,10 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         ctx.request().setURI(path + (query == null || query.isEmpty() ? "" : "?" + query));
         MultiMap headers = ctx.request().headers();
         CLIENT_FORWARDING_HEADERS.forEach(headers::remove);
+        // The caller's trace context is continued by the gateway's own spans: the upstream gets the proxy hop's
+        // traceparent (set by the OpenTelemetry HTTP client instrumentation when the request is sent), never the
+        // caller's as a second value beside it.
+        TRACE_CONTEXT_HEADERS.forEach(headers::remove);
         headers.set("X-Forwarded-For", ClientIp.of(incoming));
         headers.set("X-Forwarded-Proto", incoming.isSSL() ? "https" : incoming.scheme());
         if (incoming.authority() != null) {
