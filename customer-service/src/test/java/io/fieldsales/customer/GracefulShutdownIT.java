@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,6 +62,8 @@ class GracefulShutdownIT {
                 assertThat(response.body().lines().filter(l -> !l.isBlank())).hasSize(ROWS);
 
                 Duration took = service.awaitExit(Duration.ofSeconds(45));
+                String warnings = service.log().lines().filter(l -> l.contains("WARN") || l.contains("ERROR"))
+                        .limit(30).collect(Collectors.joining("\n"));
                 System.out.printf("BENCHMARK graceful shutdown of customer-service during a %d-row import: %d ms"
                         + " from SIGTERM to exit%n", ROWS, took.toMillis());
 
@@ -74,8 +77,8 @@ class GracefulShutdownIT {
                 // ... and nothing more: no batch was published without being marked sent
                 var published = probe.drain(TopicProbe.withHeader("ce_tenantid", tenant.toString()),
                         Duration.ofSeconds(3));
-                assertThat(published.stream().map(r -> r.key()).distinct()).as("events on Kafka vs rows marked sent")
-                        .hasSize((int) sent);
+                assertThat(published.stream().map(r -> r.key()).distinct())
+                        .as("events on Kafka vs rows marked sent; service warnings:%n%s", warnings).hasSize((int) sent);
             }
         }
     }
