@@ -76,7 +76,7 @@ public final class PublicApiMerger {
             } catch (RuntimeException unreadable) {
                 continue; // not an OpenAPI document: as good as unreachable
             }
-            if (document == null || document.getOpenapi() == null) {
+            if (document == null || document.getInfo() == null) { // every OpenAPI document has an info object
                 continue;
             }
             addUpstream(merged, e.getKey(), document, operationIds);
