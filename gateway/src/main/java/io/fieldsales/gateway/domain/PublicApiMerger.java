@@ -72,11 +72,11 @@ public final class PublicApiMerger {
         for (Map.Entry<String, String> e : new TreeMap<>(upstreamDocuments).entrySet()) {
             OpenAPI document;
             try {
+                if (!isOpenApiDocument(e.getValue())) {
+                    continue; // something else answered: as good as unreachable
+                }
                 document = parse(e.getValue());
-            } catch (RuntimeException unreadable) {
-                continue; // not an OpenAPI document: as good as unreachable
-            }
-            if (document == null || document.getInfo() == null) { // every OpenAPI document has an info object
+            } catch (RuntimeException | java.io.IOException unreadable) {
                 continue;
             }
             addUpstream(merged, e.getKey(), document, operationIds);
@@ -185,6 +185,15 @@ public final class PublicApiMerger {
             }
         }
     }
+
+    /** A JSON or YAML object with the {@code openapi} and {@code info} fields every OpenAPI document has. */
+    private static boolean isOpenApiDocument(String document) throws java.io.IOException {
+        com.fasterxml.jackson.databind.JsonNode root = YAML.readTree(document);
+        return root != null && root.isObject() && root.path("openapi").isTextual() && root.path("info").isObject();
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper YAML = new com.fasterxml.jackson.databind.ObjectMapper(
+            new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
 
     static OpenAPI parse(String document) {
         byte[] bytes = document.getBytes(StandardCharsets.UTF_8);
