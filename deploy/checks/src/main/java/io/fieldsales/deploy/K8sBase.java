@@ -382,7 +382,7 @@ public final class K8sBase {
                       protocol: TCP
                 """.formatted(o.name(), o.port(), o.managementPort())).collect(Collectors.joining());
         String gatewayToManagement = s.exposed() ? "" : """
-                  # the gateway asks for its readiness
+                  # the gateway asks for its readiness and its OpenAPI document (GET /api/v1/openapi)
                   - from:
                     - podSelector:
                         matchLabels:

@@ -24,8 +24,12 @@ final class Repo {
         try {
             Path out = Files.createTempFile("fieldsales-check", ".out");
             Path err = Files.createTempFile("fieldsales-check", ".err");
-            Process p = new ProcessBuilder(command).directory(dir.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            // Redocly CLI: no usage telemetry, no update notice
+            builder.environment().put("REDOCLY_TELEMETRY", "off");
+            builder.environment().put("REDOCLY_SUPPRESS_UPDATE_NOTICE", "true");
+            Process p = builder.start();
             try (var in = p.getOutputStream()) {
                 if (stdin != null) {
                     in.write(stdin.getBytes(StandardCharsets.UTF_8));

@@ -35,6 +35,7 @@ final class ReadyBanner {
             console.println("  No gateway in this repository: the services answer on their own ports.");
         } else {
             console.line("Gateway", gw + "   (API: " + gw + "/api/v1/..., keys: " + gw + "/.well-known/jwks.json)");
+            console.line("", "public API document: " + gw + "/api/v1/openapi");
         }
         for (ServiceProcess p : f.services()) {
             if (!p.spec().isGateway()) {

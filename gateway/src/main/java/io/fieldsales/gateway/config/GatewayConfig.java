@@ -27,6 +27,9 @@ public interface GatewayConfig {
 
     Edge edge();
 
+    /** The merged public OpenAPI document ({@code GET /api/v1/openapi}). */
+    PublicApi openapi();
+
     interface Tokens {
         @WithDefault("fieldsales")
         String issuer();
@@ -199,5 +202,27 @@ public interface GatewayConfig {
 
         /** Upstreams whose readiness the gateway's readiness requires (empty: all of them). */
         Optional<List<String>> requiredUpstreams();
+    }
+
+    interface PublicApi {
+        /** The servers entry of the merged document: the gateway's public base URL ({@code /}: where it was served). */
+        @WithDefault("/")
+        String serverUrl();
+
+        /** A complete merged document is rebuilt (upstreams asked again) when older than this. */
+        @WithDefault("PT1M")
+        Duration refreshInterval();
+
+        /** ... and one missing an unreachable upstream's paths when older than this. */
+        @WithDefault("PT10S")
+        Duration retryInterval();
+
+        /** Each upstream's document must arrive within this, or its paths are left out this time. */
+        @WithDefault("PT2S")
+        Duration fetchTimeout();
+
+        /** Path of an upstream's document on its management interface. */
+        @WithDefault("/q/openapi?format=json")
+        String documentPath();
     }
 }

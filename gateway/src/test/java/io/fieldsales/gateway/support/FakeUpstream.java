@@ -16,7 +16,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * A real HTTP service behind the gateway, on the port the gateway is configured with for {@code upstream}.
- * It answers {@code /q/health/ready} with 200, and every other path with JSON echoing the request (method, path,
+ * It answers {@code /q/health/ready} with 200, {@code /q/openapi} with the document given to
+ * {@link #withOpenApi(String)} (when given), and every other path with JSON echoing the request (method, path,
  * query, headers, body size); {@code ?delayMs=N} delays the answer, {@code ?status=N} sets the status.
  */
 public final class FakeUpstream implements AutoCloseable {
@@ -26,6 +27,7 @@ public final class FakeUpstream implements AutoCloseable {
     private final AtomicInteger hits = new AtomicInteger();
     private final AtomicReference<Map<String, String>> lastHeaders = new AtomicReference<>();
     private final AtomicLong lastBodyBytes = new AtomicLong();
+    private final AtomicReference<String> openApi = new AtomicReference<>();
 
     private FakeUpstream(int port) throws Exception {
         server = vertx.createHttpServer().requestHandler(this::handle).listen(port, "127.0.0.1")
@@ -46,6 +48,10 @@ public final class FakeUpstream implements AutoCloseable {
     private void handle(HttpServerRequest request) {
         if (request.path().equals("/q/health/ready")) {
             request.response().end("{\"status\":\"UP\"}");
+            return;
+        }
+        if (request.path().equals("/q/openapi") && openApi.get() != null) {
+            request.response().putHeader("Content-Type", "application/json").end(openApi.get());
             return;
         }
         hits.incrementAndGet();
@@ -82,6 +88,12 @@ public final class FakeUpstream implements AutoCloseable {
         } catch (NumberFormatException e) {
             return fallback;
         }
+    }
+
+    /** Serves {@code document} as this service's OpenAPI document (its management interface's /q/openapi). */
+    public FakeUpstream withOpenApi(String document) {
+        openApi.set(document);
+        return this;
     }
 
     public int hits() {
