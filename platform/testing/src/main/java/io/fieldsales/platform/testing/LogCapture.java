@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.logging.Filter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -17,6 +18,9 @@ import org.jboss.logmanager.ExtLogRecord;
  * Captures what a running service logs (every logger, through a handler on the root logger) while open, optionally
  * at DEBUG for the loggers that see request data, so a test can assert that marked secrets and personal data never
  * reach a log line: the formatted message, its exception chain and the MDC.
+ *
+ * <p>A record is captured only if the console handler's filter (the kit's {@code personal-data} filter, configured
+ * with {@code quarkus.log.console.filter}) lets it through: the capture holds what the service's log would show.
  *
  * <pre>{@code try (LogCapture logs = LogCapture.atDebug()) { ...drive endpoints...; assertThat(logs.linesCarrying(marked)).isEmpty(); }}</pre>
  */
@@ -29,6 +33,7 @@ public final class LogCapture extends Handler implements AutoCloseable {
     private final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
     private final Map<Logger, Level> raised = new LinkedHashMap<>();
     private final Logger root = Logger.getLogger("");
+    private final Filter consoleFilter = consoleFilter(root.getHandlers());
 
     private LogCapture(boolean debug) {
         setLevel(Level.ALL);
@@ -54,6 +59,9 @@ public final class LogCapture extends Handler implements AutoCloseable {
 
     @Override
     public void publish(LogRecord record) {
+        if (consoleFilter != null && !consoleFilter.isLoggable(record)) {
+            return;
+        }
         StringBuilder line = new StringBuilder(record.getLevel() + " " + record.getLoggerName() + " ");
         if (record instanceof ExtLogRecord ext) {
             line.append(ext.getFormattedMessage());
@@ -84,6 +92,22 @@ public final class LogCapture extends Handler implements AutoCloseable {
             }
         }
         return leaks;
+    }
+
+    /** The filter of the console handler Quarkus installed under the root logger (inside its delayed handler). */
+    private static Filter consoleFilter(Handler[] handlers) {
+        for (Handler h : handlers) {
+            if (h instanceof org.jboss.logmanager.handlers.ConsoleHandler) {
+                return h.getFilter();
+            }
+            if (h instanceof org.jboss.logmanager.ExtHandler ext) {
+                Filter inner = consoleFilter(ext.getHandlers());
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        }
+        return null;
     }
 
     @Override
