@@ -91,6 +91,16 @@ public final class RouteTable {
 
     private static final Pattern WORD = Pattern.compile("[a-z][a-z-]{0,23}");
 
+    /** The first path segments the gateway proxies ({@code customers}, {@code orders}, ...). */
+    public static java.util.Set<String> resources() {
+        return OWNER.keySet();
+    }
+
+    /** The bounded name of a resource's proxy route (span name and {@code http.route}): {@code /api/v1/orders/**}. */
+    public static String routeName(String resource) {
+        return "/api/v1/" + resource + "/**";
+    }
+
     public static java.util.Set<String> upstreams() {
         return java.util.Set.copyOf(OWNER.values());
     }

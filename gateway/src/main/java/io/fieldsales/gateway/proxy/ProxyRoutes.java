@@ -35,7 +35,12 @@ public class ProxyRoutes {
     MemorySize maxBodySize;
 
     void install(@Observes Router router) {
-        router.routeWithRegex(RouteTable.PATH_REGEX).order(-10).handler(this::proxy);
+        // one route per resource, named by it: Vert.x reports a route's name to the tracer, which names the server
+        // span and its http.route after it (a regex route would be named by its regex)
+        for (String resource : RouteTable.resources()) {
+            router.routeWithRegex("/api/v1/" + java.util.regex.Pattern.quote(resource) + "(/.*)?").order(-10)
+                    .setName(RouteTable.routeName(resource)).handler(this::proxy);
+        }
     }
 
     void proxy(RoutingContext rc) {

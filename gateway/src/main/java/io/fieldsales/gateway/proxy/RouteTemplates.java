@@ -5,13 +5,16 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Names a proxied request by its route template ({@code RouteTable.templateOf}) where Micrometer's
- * {@code http.server.requests} (its {@code uri} tag), the server span ({@code http.route} and name) and the access
+ * {@code http.server.requests} (its {@code uri} tag), the server span (attribute {@code fieldsales.route.template}) and the access
  * log look for it: a regex route has no template of its own, and the raw path carries ids.
  */
 public final class RouteTemplates {
 
     /** Where Quarkus REST leaves the template of a resource method, and Micrometer's HTTP binder reads it. */
     public static final String KEY = "UrlPathTemplate";
+
+    /** The span attribute holding a proxied request's route template. */
+    public static final String SPAN_ATTRIBUTE = "fieldsales.route.template";
 
     private RouteTemplates() {
     }
@@ -23,8 +26,9 @@ public final class RouteTemplates {
         rc.put(KEY, template);
         Span span = Span.current();
         if (span.getSpanContext().isValid()) {
-            span.setAttribute("http.route", template);
-            span.updateName(rc.request().method().name() + " " + template);
+            // the span's name and http.route are the route's (RouteTable.routeName: Vert.x reports it to the tracer
+            // when the span ends); the finer template goes beside them
+            span.setAttribute(SPAN_ATTRIBUTE, template);
         }
     }
 
