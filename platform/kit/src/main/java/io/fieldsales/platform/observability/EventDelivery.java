@@ -1,5 +1,6 @@
 package io.fieldsales.platform.observability;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
@@ -34,13 +35,28 @@ public class EventDelivery implements ConsumerInterceptor<Object, Object> {
                 long committed = OffsetDateTime.parse(new String(time.value(), StandardCharsets.UTF_8))
                         .toInstant().toEpochMilli();
                 Timer.builder(TIMER).description("From an event's commit to its arrival at a consumer")
-                        .tag("topic", r.topic()).register(Metrics.globalRegistry)
+                        .tag("topic", r.topic()).register(registry())
                         .record(Duration.ofMillis(Math.max(0, now - committed)));
             } catch (RuntimeException malformed) {
                 // not a CloudEvent of ours: nothing to measure
             }
         });
         return records;
+    }
+
+    /**
+     * Quarkus's registry (the one /q/metrics exports and the kit's MeterFilters configure): Kafka, not CDI, creates
+     * interceptors, so it is looked up; the global registry only outside a Quarkus application.
+     */
+    private static MeterRegistry registry() {
+        io.quarkus.arc.ArcContainer arc = io.quarkus.arc.Arc.container();
+        if (arc != null) {
+            io.quarkus.arc.InstanceHandle<MeterRegistry> handle = arc.instance(MeterRegistry.class);
+            if (handle.isAvailable()) {
+                return handle.get();
+            }
+        }
+        return Metrics.globalRegistry;
     }
 
     @Override
