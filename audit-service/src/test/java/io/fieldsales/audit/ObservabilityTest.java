@@ -103,11 +103,9 @@ class ObservabilityTest {
             events.sendRaw("customer.events", customer.toString(), "{\"id\":\"" + customer + "\"}",
                     event(customer, "00-" + UUID.randomUUID().toString().replace("-", "") + "-00f067aa0ba902b7-01"));
         }
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> given()
-                .baseUri(management.toString()).get("/q/metrics").asString()
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> io.fieldsales.platform.testing.LeakChecks.scrape(management)
                 .contains("fieldsales_event_delivery_seconds_bucket{"));
-        String scrape = given().baseUri(management.toString()).get("/q/metrics").then().statusCode(200)
-                .extract().asString();
+        String scrape = io.fieldsales.platform.testing.LeakChecks.scrape(management);
         assertThat(MetricLabels.unbounded(scrape)).isEmpty();
         assertThat(MetricLabels.valueSets(scrape).get("fieldsales_audit_chain_verifications_total{result}"))
                 .contains("valid");
