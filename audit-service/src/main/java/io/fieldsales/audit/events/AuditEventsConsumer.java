@@ -6,18 +6,27 @@ import io.fieldsales.audit.domain.NewAuditEvent;
 import io.fieldsales.audit.domain.PlatformChain;
 import io.fieldsales.audit.service.AppendResult;
 import io.fieldsales.audit.service.AuditIngest;
+import io.fieldsales.platform.context.RequestIds;
+import io.fieldsales.platform.context.TraceContexts;
 import io.fieldsales.platform.events.EventEnvelope;
 import io.fieldsales.platform.events.PoisonEventException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -25,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -52,6 +62,9 @@ public class AuditEventsConsumer {
     @Inject
     MeterRegistry metrics;
 
+    @Inject
+    Tracer tracer;
+
     /** One record of a batch: the Kafka record (headers, traceparent, offset) and its event, or why it is poison. */
     public record Received(KafkaRecord<String, String> message, ConsumerRecord<String, String> record,
             NewAuditEvent event, PoisonEventException poison) {
@@ -64,7 +77,39 @@ public class AuditEventsConsumer {
         for (KafkaRecord<String, String> message : batch.getRecords()) {
             received.add(receive(message));
         }
-        return store(received).chain(() -> Uni.createFrom().completionStage(batch::ack));
+        // the batch's transaction is one span, in the trace of its first traced record and linked to every other's,
+        // so the database write shows in the trace of the change that caused it (OpenTelemetry's batch-receive rule)
+        Span span = batchSpan(received);
+        Scope scope = span.makeCurrent();
+        return store(received).chain(() -> Uni.createFrom().completionStage(batch::ack))
+                .onTermination().invoke(() -> {
+                    scope.close();
+                    span.end();
+                });
+    }
+
+    private Span batchSpan(List<Received> received) {
+        SpanBuilder builder = tracer.spanBuilder("audit ingest").setSpanKind(SpanKind.INTERNAL)
+                .setAttribute("messaging.batch.message_count", (long) received.size());
+        boolean parented = false;
+        for (Received r : received) {
+            Header header = r.record().headers().lastHeader(RequestIds.TRACEPARENT);
+            Context context = header == null ? null
+                    : TraceContexts.fromTraceparent(new String(header.value(), StandardCharsets.UTF_8));
+            if (context == null) {
+                continue;
+            }
+            if (!parented) {
+                builder.setParent(context);
+                parented = true;
+            } else {
+                builder.addLink(Span.fromContext(context).getSpanContext());
+            }
+        }
+        if (!parented) {
+            builder.setNoParent();
+        }
+        return builder.startSpan();
     }
 
     /**
