@@ -23,6 +23,7 @@ public final class MetricLabels {
     /** A sample's name and label set; an OpenMetrics exemplar after it ({@code # {trace_id=...}}) is no label. */
     private static final Pattern SAMPLE = Pattern.compile(
             "^([a-zA-Z_:][a-zA-Z0-9_:]*)\\{((?:[^\"}]|\"(?:[^\"\\\\]|\\\\.)*\")*)}\\s+\\S+.*$");
+    private static final Pattern NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern UUID = Pattern.compile(
             "(?i).*[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}.*");
@@ -39,8 +40,12 @@ public final class MetricLabels {
         Set<String> names = new TreeSet<>();
         for (String line : scrape.split("\n")) {
             if (!line.isBlank() && !line.startsWith("#")) {
-                int end = line.indexOf('{') >= 0 ? line.indexOf('{') : line.indexOf(' ');
-                names.add(line.substring(0, end));
+                // the name ends at its labels or its value, whichever comes first (an exemplar after the value,
+                // "# {trace_id=...}", has braces too)
+                Matcher name = NAME.matcher(line);
+                if (name.lookingAt()) {
+                    names.add(name.group());
+                }
             }
         }
         return names;
