@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Opens the reactive pool's connections before readiness ({@code fieldsales.warm-up.database-connections} of them at
+ * Opens the reactive pool's connections before readiness ({@code fieldsales.warmup.database-connections} of them at
  * once, each running a prepared {@code select 1}), instead of during the first burst, where each new connection's
  * handshake and authentication is paid by a waiting request.
  */

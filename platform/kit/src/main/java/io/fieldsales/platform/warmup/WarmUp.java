@@ -10,7 +10,7 @@ import io.smallrye.mutiny.Uni;
  *
  * <p>The kit contributes opening the database pool's connections ({@link DatabasePoolWarmUp}) and a JWT
  * verification ({@link JwtWarmUp}). Actions must be harmless to repeat (read-only, or idempotent): a failed one is
- * run again until it succeeds or {@code fieldsales.warm-up.max-duration} passes.
+ * run again until it succeeds or {@code fieldsales.warmup.max-duration} passes.
  */
 public interface WarmUp {
 

@@ -4,8 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** Settings of the warm-up before readiness ({@code fieldsales.warm-up.*}). */
-@ConfigMapping(prefix = "fieldsales.warm-up")
+/** Settings of the warm-up before readiness ({@code fieldsales.warmup.*}). */
+@ConfigMapping(prefix = "fieldsales.warmup")
 public interface WarmUpConfig {
 
     /** Whether readiness waits for the warm-up actions at all. */
