@@ -8,6 +8,7 @@ import io.fieldsales.audit.service.AppendResult;
 import io.fieldsales.audit.service.AuditIngest;
 import io.fieldsales.platform.context.RequestIds;
 import io.fieldsales.platform.context.TraceContexts;
+import io.fieldsales.platform.events.ConsumerShutdown;
 import io.fieldsales.platform.events.EventEnvelope;
 import io.fieldsales.platform.events.PoisonEventException;
 import io.micrometer.core.instrument.Counter;
@@ -81,7 +82,9 @@ public class AuditEventsConsumer {
         // so the database write shows in the trace of the change that caused it (OpenTelemetry's batch-receive rule)
         Span span = batchSpan(received);
         Scope scope = span.makeCurrent();
-        return store(received).chain(() -> Uni.createFrom().completionStage(batch::ack))
+        // once the service stops no batch starts, and one failing meanwhile stays unacknowledged for the next start
+        return ConsumerShutdown.guard("audit-service.ingest", () -> store(received))
+                .chain(() -> Uni.createFrom().completionStage(batch::ack))
                 .onTermination().invoke(() -> {
                     scope.close();
                     span.end();
@@ -133,7 +136,7 @@ public class AuditEventsConsumer {
                 .replaceWithVoid()
                 // the batch outlasted its retries: store its records one by one, so one bad record cannot sink the
                 // others; each that still fails goes to the DLQ with its reason
-                .onFailure().recoverWithUni(f -> oneByOne(good, f))
+                .onFailure(f -> !ConsumerShutdown.stopping()).recoverWithUni(f -> oneByOne(good, f))
                 .chain(() -> deadLetters(received));
     }
 

@@ -5,13 +5,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.jboss.logging.Logger;
 
 /**
  * Makes consumers idempotent: the event id is recorded in the consumer's database ({@code processed_event}) in the
  * same transaction as the event's effect, so a redelivered event is a no-op and a failed effect leaves no record.
- * An effect that fails while the service shuts down is left unacknowledged rather than failed
- * ({@link ConsumerShutdown}): the next start processes it.
+ * Once the service is stopping no effect starts, and one that fails while it stops is left unacknowledged rather
+ * than failed ({@link ConsumerShutdown#guard}): the next start processes it.
  *
  * <pre>{@code
  * @Incoming("customer-events")
@@ -26,28 +25,19 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ProcessedEvents {
 
-    private static final Logger LOG = Logger.getLogger(ProcessedEvents.class);
-
     /**
      * Runs the effect in a transaction unless this consumer already processed the event; emits true if it ran.
      * Concurrent deliveries of one event serialize on the primary key: the second sees the first's commit.
      */
     public Uni<Boolean> processOnce(String consumer, UUID eventId, Supplier<Uni<?>> effect) {
-        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> Panache.getSession()
-                        .chain(session -> session.createNativeQuery("insert into processed_event (consumer, event_id)"
-                                        + " values (?1, ?2) on conflict do nothing")
-                                .setParameter(1, consumer)
-                                .setParameter(2, eventId)
-                                .executeUpdate())
-                        .chain(inserted -> inserted == 0
-                                ? Uni.createFrom().item(false)
-                                : effect.get().replaceWith(true))))
-                .onFailure(failure -> ConsumerShutdown.stopping()).recoverWithUni(failure -> {
-                    // failing while the service shuts down (its pool closing): neither retried nor dead-lettered;
-                    // left unacknowledged, so the offset commit stops before it and the next start redoes it
-                    LOG.infof("Event %s of %s left for the next start (shutting down): %s", eventId, consumer,
-                            failure.toString());
-                    return Uni.createFrom().nothing();
-                });
+        return ConsumerShutdown.guard(consumer, () -> Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> session.createNativeQuery("insert into processed_event (consumer, event_id)"
+                                + " values (?1, ?2) on conflict do nothing")
+                        .setParameter(1, consumer)
+                        .setParameter(2, eventId)
+                        .executeUpdate())
+                .chain(inserted -> inserted == 0
+                        ? Uni.createFrom().item(false)
+                        : effect.get().replaceWith(true))));
     }
 }
