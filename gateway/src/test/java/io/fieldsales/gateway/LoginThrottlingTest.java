@@ -47,6 +47,22 @@ class LoginThrottlingTest {
                 .post("/api/v1/auth/login");
     }
 
+    /** A login that, refused by the general per-IP request limit (not a login budget), retries after Retry-After. */
+    private static int loginWaitingOutTheEdgeLimit(String ip, String tenant, String username, String password) {
+        for (int attempt = 0; ; attempt++) {
+            Response response = loginFrom(ip, tenant, username, password);
+            if (response.statusCode() != 429 || !"ip".equals(response.jsonPath().getString("limit")) || attempt == 10) {
+                return response.statusCode();
+            }
+            try {
+                Thread.sleep(1000L * Math.max(1, Long.parseLong(response.header("Retry-After"))));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return response.statusCode();
+            }
+        }
+    }
+
     private static List<Integer> concurrently(int count, int threads, java.util.function.IntFunction<Integer> call) {
         try {
             return Concurrently.run(count, threads, call);
@@ -95,11 +111,13 @@ class LoginThrottlingTest {
         for (int i = users.size(); i < 50; i++) {
             users.add("rep-" + i);
         }
+        // the depot's 50 logins outrun the test profile's general per-IP request budget (20 per 3 s) on a fast
+        // machine: like any client, wait out that edge limit's Retry-After; what must never answer is a login budget
         List<Integer> statuses = concurrently(users.size(), 6,
-                i -> loginFrom(depot, tenant.slug(), users.get(i), "Mistyped-password-" + i).statusCode());
+                i -> loginWaitingOutTheEdgeLimit(depot, tenant.slug(), users.get(i), "Mistyped-password-" + i));
         assertThat(statuses).hasSize(50).containsOnly(401);
-        loginFrom(depot, tenant.slug(), "admin", STRONG_PASSWORD).then().statusCode(200);
-        loginFrom(depot, tenant.slug(), "rep", STRONG_PASSWORD).then().statusCode(200);
+        assertThat(loginWaitingOutTheEdgeLimit(depot, tenant.slug(), "admin", STRONG_PASSWORD)).isEqualTo(200);
+        assertThat(loginWaitingOutTheEdgeLimit(depot, tenant.slug(), "rep", STRONG_PASSWORD)).isEqualTo(200);
     }
 
     @Test

@@ -20,14 +20,18 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 /**
- * SIGTERM to the packaged service while its {@code customer.events} consumer is working through a backlog: the
+ * SIGTERM to the packaged service while its {@code customer.events} consumer is working through a backlog, after a
+ * rebalance (another member joining the group, then leaving) in the middle of it: the
  * process exits within the pod's grace period (45 s), nothing is dead-lettered, and the consumer group's committed
  * offsets equal what was processed, partition by partition: every record below the committed offset has its
  * {@code processed_event} row (nothing skipped) and none above it has (nothing read again: no record starts after
@@ -62,16 +66,25 @@ class ConsumerShutdownIT {
             try (PackagedService service = consumerWithGroup(group).start()) {
                 service.awaitReady(Duration.ofMinutes(3));
                 published = publish(tenant);
-                // SIGTERM in the middle of the backlog
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20)).until(() ->
                         projected(tenant) >= 100);
+                // a rebalance mid-backlog (a replica joining, then leaving): the records handed out before it still
+                // count once the partitions come back
+                visitGroup(group);
+                long projectedAfterRebalance = projected(tenant);
+                // SIGTERM in the middle of the backlog
+                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20)).until(() ->
+                        projected(tenant) >= projectedAfterRebalance + 100);
                 service.sigterm();
                 took = service.awaitExit(GRACE_PERIOD);
                 log = service.log().lines().filter(l -> l.contains("WARN") || l.contains("ERROR")
-                        || l.contains("left for the next start") || l.contains("committed")).limit(40)
+                        || l.contains("left for the next start") || l.contains("committed")
+                        || l.contains("not processed")).limit(40)
                         .collect(Collectors.joining("\n"));
             }
 
+            System.out.println("The service's commits:\n" + log.lines().filter(l -> l.contains("ProcessedOffsetsCommit"))
+                    .collect(Collectors.joining("\n")));
             Set<UUID> processed = processed(published);
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get();
@@ -124,6 +137,21 @@ class ConsumerShutdownIT {
             }
             assertThat(dlq.drain(TopicProbe.withHeader("ce_tenantid", tenant.toString()), Duration.ofSeconds(2)))
                     .as("nothing dead-lettered by the restart").isEmpty();
+        }
+    }
+
+    /** Joins the group until it is given a partition, then leaves without reading or committing anything. */
+    private static void visitGroup(String group) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfra.kafkaBootstrap(),
+                ConsumerConfig.GROUP_ID_CONFIG, group, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
+        try (KafkaConsumer<String, String> visitor = new KafkaConsumer<>(config, new StringDeserializer(),
+                new StringDeserializer())) {
+            visitor.subscribe(List.of(TOPIC));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                visitor.poll(Duration.ofMillis(200));
+                return !visitor.assignment().isEmpty();
+            });
         }
     }
 

@@ -26,7 +26,8 @@ import org.jboss.logging.Logger;
 /**
  * The suite's offset commit strategy ({@code commit-strategy=processed-offsets}, the kit's default for every
  * incoming Kafka channel): commits, per partition, one past the last record processed with every record before it
- * processed too, every {@code auto.commit.interval.ms} (default 1 s), when a partition is revoked, and once more,
+ * processed too, every {@code auto.commit.interval.ms} (default 1 s), when a partition is revoked (once the records
+ * of it already handed out are done), and once more,
  * synchronously and logged, when the channel closes. So a consumer that stops, even with a backlog, commits exactly
  * what it processed and the next start resumes right after it.
  *
@@ -36,8 +37,8 @@ import org.jboss.logging.Logger;
  * periodic commit is a fixed-rate timer that skips a tick while a commit is running, and the closing commit's outcome
  * is always logged.
  *
- * <p>Only partitions this consumer holds are committed: a record of a revoked partition acknowledged late commits
- * nothing (the new owner reads it again; {@code processed_event} makes that a no-op).
+ * <p>Only partitions this consumer holds are committed: a record of a partition revoked for good, acknowledged late,
+ * commits nothing (the new owner reads it again; {@code processed_event} makes that a no-op).
  */
 public class ProcessedOffsetsCommit implements KafkaCommitHandler {
 
@@ -47,6 +48,7 @@ public class ProcessedOffsetsCommit implements KafkaCommitHandler {
     private static final Logger LOG = Logger.getLogger(ProcessedOffsetsCommit.class);
     private static final Duration IDLE_AT_CLOSE = Duration.ofMillis(500);
     private static final Duration MAX_WAIT_AT_CLOSE = Duration.ofSeconds(2);
+    private static final Duration MAX_WAIT_AT_REVOCATION = Duration.ofSeconds(5);
     private static final Duration CLOSING_COMMIT_TIMEOUT = Duration.ofSeconds(10);
 
     private final String group;
@@ -56,6 +58,7 @@ public class ProcessedOffsetsCommit implements KafkaCommitHandler {
     private final Map<TopicPartition, PartitionProgress> partitions = new HashMap<>();
     private final Set<TopicPartition> assigned = new HashSet<>();
     private final AtomicBoolean committing = new AtomicBoolean();
+    private volatile boolean closing;
 
     /** Creates one handler per channel (and per copy of a channel with {@code concurrency}). */
     @ApplicationScoped
@@ -84,9 +87,7 @@ public class ProcessedOffsetsCommit implements KafkaCommitHandler {
     public <K, V> Uni<IncomingKafkaRecord<K, V>> received(IncomingKafkaRecord<K, V> record) {
         TopicPartition partition = new TopicPartition(record.getTopic(), record.getPartition());
         synchronized (this) {
-            if (assigned.contains(partition)) {
-                partitions.computeIfAbsent(partition, p -> new PartitionProgress()).received(record.getOffset());
-            }
+            partitions.computeIfAbsent(partition, p -> new PartitionProgress()).received(record.getOffset());
         }
         return Uni.createFrom().item(record);
     }
@@ -103,22 +104,33 @@ public class ProcessedOffsetsCommit implements KafkaCommitHandler {
         return Uni.createFrom().voidItem();
     }
 
-    /** Called on the polling thread, inside {@code poll}. */
+    /**
+     * Called on the polling thread, inside {@code poll}. The progress of a partition given back (an eager rebalance
+     * revokes everything, then assigns) is kept; that of a partition gone elsewhere is dropped.
+     */
     @Override
     public void partitionsAssigned(Collection<TopicPartition> newlyAssigned) {
         synchronized (this) {
             assigned.addAll(newlyAssigned);
+            partitions.keySet().removeIf(partition -> !assigned.contains(partition));
         }
     }
 
-    /** Called on the polling thread, inside {@code poll}: the last commit for these partitions, synchronously. */
+    /**
+     * Called on the polling thread, inside {@code poll}: lets the records of these partitions already handed out
+     * finish (as long as acknowledgements keep coming, at most 5 s; the rebalance waits, heartbeats go on), then
+     * commits them synchronously, so the next owner starts right after what this consumer did.
+     */
     @Override
     public void partitionsRevoked(Collection<TopicPartition> revoked) {
+        if (!closing) {
+            awaitAcknowledgements(revoked, MAX_WAIT_AT_REVOCATION);
+        }
         Map<TopicPartition, OffsetAndMetadata> offsets;
         synchronized (this) {
             offsets = toCommit(revoked);
+            offsets.forEach((partition, offset) -> partitions.get(partition).committed(offset.offset()));
             assigned.removeAll(revoked);
-            revoked.forEach(partitions::remove);
         }
         if (!offsets.isEmpty()) {
             try {
@@ -133,15 +145,20 @@ public class ProcessedOffsetsCommit implements KafkaCommitHandler {
 
     @Override
     public void terminate(boolean graceful) {
+        closing = true;
         vertx.cancelTimer(timer);
         if (graceful) {
-            awaitAcknowledgements();
+            awaitAcknowledgements(null, MAX_WAIT_AT_CLOSE);
         }
         Map<TopicPartition, OffsetAndMetadata> offsets;
         int pending;
+        String progress;
         synchronized (this) {
             offsets = toCommit(assigned);
             pending = partitions.values().stream().mapToInt(PartitionProgress::pending).sum();
+            Map<String, String> sorted = new TreeMap<>();
+            partitions.forEach((partition, p) -> sorted.put(partition.toString(), p.toString()));
+            progress = sorted.toString();
         }
         if (!offsets.isEmpty()) {
             try {
@@ -154,7 +171,8 @@ public class ProcessedOffsetsCommit implements KafkaCommitHandler {
             }
         }
         if (pending > 0) {
-            LOG.infof("%s: %d received record(s) not processed: read again at the next start", group, pending);
+            LOG.infof("%s: %d received record(s) not processed: read again at the next start (%s)", group, pending,
+                    progress);
         }
     }
 
@@ -181,11 +199,11 @@ public class ProcessedOffsetsCommit implements KafkaCommitHandler {
         });
     }
 
-    /** Waits while acknowledgements still arrive: at most 2 s, and no longer than 500 ms without one. */
-    private void awaitAcknowledgements() {
-        long deadline = System.nanoTime() + MAX_WAIT_AT_CLOSE.toNanos();
+    /** Waits while acknowledgements still arrive: at most {@code max}, and no longer than 500 ms without one. */
+    private void awaitAcknowledgements(Collection<TopicPartition> of, Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
         long lastProgress = System.nanoTime();
-        int last = pendingCount();
+        int last = pendingCount(of);
         while (last > 0 && System.nanoTime() < deadline && System.nanoTime() - lastProgress < IDLE_AT_CLOSE.toNanos()) {
             try {
                 Thread.sleep(50);
@@ -193,7 +211,7 @@ public class ProcessedOffsetsCommit implements KafkaCommitHandler {
                 Thread.currentThread().interrupt();
                 return;
             }
-            int now = pendingCount();
+            int now = pendingCount(of);
             if (now != last) {
                 last = now;
                 lastProgress = System.nanoTime();
@@ -201,8 +219,10 @@ public class ProcessedOffsetsCommit implements KafkaCommitHandler {
         }
     }
 
-    private synchronized int pendingCount() {
-        return partitions.values().stream().mapToInt(PartitionProgress::pending).sum();
+    /** Received records not done yet, of these partitions (null: of all). */
+    private synchronized int pendingCount(Collection<TopicPartition> of) {
+        return partitions.entrySet().stream().filter(e -> of == null || of.contains(e.getKey()))
+                .mapToInt(e -> e.getValue().pending()).sum();
     }
 
     /** Must hold the lock. */

@@ -62,13 +62,49 @@ class PartitionProgressTest {
     }
 
     @Test
-    void redeliveriesAndStrangersAreIgnored() {
+    void redeliveriesOfDoneRecordsAreIgnored() {
         PartitionProgress progress = new PartitionProgress();
         progress.received(3);
         progress.acknowledged(3);
         progress.received(3);
+        progress.acknowledged(3);
         assertThat(progress.pending()).as("a redelivery of a done record").isZero();
-        progress.acknowledged(42);
-        assertThat(progress.toCommit()).as("an ack of a record never received here").isEqualTo(4);
+        assertThat(progress.toCommit()).isEqualTo(4);
+    }
+
+    @Test
+    void afterARebalanceTheRecordsHandedOutBeforeItStillCountWhenTheirReReadCopiesArrive() {
+        PartitionProgress progress = new PartitionProgress();
+        for (long offset = 0; offset < 10; offset++) {
+            progress.received(offset);
+        }
+        progress.acknowledged(0);
+        progress.acknowledged(1);
+        // rebalance: the partition comes back, the connector re-reads from 2; 2..9 handed out before still finish
+        progress.acknowledged(2);
+        progress.received(2);
+        progress.acknowledged(3);
+        assertThat(progress.toCommit()).isEqualTo(4);
+        // an acknowledgement before its (re-read) record arrives here counts once it does
+        progress.acknowledged(5);
+        progress.acknowledged(4);
+        assertThat(progress.toCommit()).isEqualTo(6);
+        progress.received(4);
+        progress.received(5);
+        assertThat(progress.pending()).as("re-read copies of done records").isEqualTo(4);
+        assertThat(progress.toCommit()).isEqualTo(6);
+    }
+
+    @Test
+    void anAcknowledgementAheadOfTheReceivedRecordsWaitsForThem() {
+        PartitionProgress progress = new PartitionProgress();
+        progress.acknowledged(1);
+        assertThat(progress.toCommit()).as("0 not received, let alone done").isEqualTo(-1);
+        progress.received(0);
+        progress.received(1);
+        assertThat(progress.toCommit()).isEqualTo(-1);
+        progress.acknowledged(0);
+        assertThat(progress.toCommit()).isEqualTo(2);
+        assertThat(progress.toString()).contains("done through 1", "0 acknowledged out of order");
     }
 }
