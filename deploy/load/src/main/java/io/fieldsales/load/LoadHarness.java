@@ -113,7 +113,8 @@ public final class LoadHarness {
     private void warmUp(String baseUrl) throws IOException, InterruptedException {
         Api api = new Api(baseUrl);
         String token = fixture.reps.get(0).token();
-        int reads = options.smoke() ? 20 : 300;
+        // enough for the JIT's optimizing tier (C2 compiles a method after ~10,000 calls), not only its first one
+        int reads = options.smoke() ? 20 : 3_000;
         for (int i = 0; i < reads; i++) {
             api.get("/api/v1/customers/" + fixture.customerIds.get(i % fixture.customerIds.size()), token);
         }
