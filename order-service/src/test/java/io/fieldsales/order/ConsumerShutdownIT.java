@@ -41,7 +41,11 @@ import org.junit.jupiter.api.Test;
  */
 class ConsumerShutdownIT {
 
-    private static final String TOPIC = "customer.events";
+    /**
+     * A topic of this test's own, read by its service only: order-service instances of other ITs (the default group,
+     * same database) would otherwise project these events too, and their processed_event rows would count here.
+     */
+    private static final String TOPIC = "customer.events.shutdown-test";
     /** A topic only the visiting member reads (created by the test). */
     private static final String VISITOR_TOPIC = "order.shutdown-test.visitor";
     // more than a quiet machine projects during the shutdown delay and drain (4,000 were all done within 12 s)
@@ -57,8 +61,12 @@ class ConsumerShutdownIT {
         String group = "order-service-customers-shutdown-" + UUID.randomUUID();
         UUID tenant = UUID.randomUUID();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                SharedInfra.kafkaBootstrap()))) {
+            admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1), new NewTopic(TOPIC + ".dlq", 3, (short) 1),
+                    new NewTopic(VISITOR_TOPIC, 1, (short) 1))).all().get();
+        }
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 SharedInfra.kafkaBootstrap())); TopicProbe dlq = TopicProbe.on(TOPIC + ".dlq")) {
-            admin.createTopics(List.of(new NewTopic(VISITOR_TOPIC, 1, (short) 1))).all().get();
             // a fresh group starting at the topic's end: it reads this test's events only
             Map<TopicPartition, Long> start = endOffsets(admin);
             admin.alterConsumerGroupOffsets(group, start.entrySet().stream().collect(Collectors.toMap(
@@ -166,6 +174,8 @@ class ConsumerShutdownIT {
 
     private static PackagedService.Builder consumerWithGroup(String group) {
         return PackagedService.withProperty("mp.messaging.incoming.customer-events.group.id", group)
+                .property("mp.messaging.incoming.customer-events.topic", TOPIC)
+                .property("mp.messaging.incoming.customer-events.dead-letter-queue.topic", TOPIC + ".dlq")
                 // as in production: readiness DOWN first, then the shutdown itself
                 .property("quarkus.shutdown.delay", "2s")
                 // no periodic commit during the test: what is committed is what the close committed
