@@ -32,8 +32,7 @@ import org.jboss.logging.Logger;
  * what it processed and the next start resumes right after it.
  *
  * <p>Why not the connector's {@code throttled} strategy: its periodic commit is a chain of one-shot timers that
- * stops for good once a commit does not complete, and its commit at close was seen missing after SIGTERM on these
- * machines (thousands of processed records read again, or a restart's whole run left uncommitted). Here the
+ * stops for good once a commit does not complete, and its commit at close reports a failure only at DEBUG. Here the
  * periodic commit is a fixed-rate timer that skips a tick while a commit is running, and the closing commit's outcome
  * is always logged.
  *
