@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Fixture {
 
+    /** Each rep sells from a van of its own, {@code VAN-LOAD-<n>} (as in the field: the van is the rep's stock). */
     public static final String VAN = "VAN-LOAD";
     public static final List<String> SKUS = List.of("LOAD-COLA", "LOAD-BREAD", "LOAD-MILK");
 
@@ -33,8 +34,8 @@ public final class Fixture {
     private final AtomicLong contacts = new AtomicLong();
     private final String run;
 
-    /** A rep: credentials (the day mix logs in), a token for setup, the open cash session. */
-    public record Rep(String username, String password, String token, String cashSessionId) {
+    /** A rep: credentials (the day mix's sign-ins), the token its app holds, the open cash session. */
+    public record Rep(String username, String password, String token, String cashSessionId, String van) {
     }
 
     private Fixture(String run, String tenantSlug, String tenantId, String adminToken, String managerToken,
@@ -81,7 +82,7 @@ public final class Fixture {
                         "currency", "ZAR", "location", "load van " + i), Map.of("Idempotency-Key", UUID.randomUUID()
                         .toString())).json().path("id").asText();
             }
-            reps.add(new Rep(user, pw, token, session));
+            reps.add(new Rep(user, pw, token, session, VAN + "-" + i));
         }
         Fixture f = new Fixture(run, slug, tenantId, adminToken, managerToken, managerPassword, reps, List.of(),
                 orders, cash);
@@ -93,9 +94,11 @@ public final class Fixture {
                             "unitPrice", new BigDecimal("12.50"), "currency", "ZAR", "taxRate",
                             new BigDecimal("0.15"), "tags", List.of("load")),
                             Map.of("Idempotency-Key", slug + "-product-" + sku));
-                    api.require("/api/v1/stock/adjustments", adminToken, Map.of("location", VAN, "sku", sku,
-                            "delta", 10_000_000, "reason", "load test stock"), Map.of("Idempotency-Key",
-                            slug + "-stock-" + sku));
+                    for (Rep r : reps) {
+                        api.require("/api/v1/stock/adjustments", adminToken, Map.of("location", r.van(), "sku", sku,
+                                "delta", 10_000_000, "reason", "load test stock"), Map.of("Idempotency-Key",
+                                slug + "-stock-" + r.van() + "-" + sku));
+                    }
                 }
             } catch (IOException e) {
                 // the day mix then runs without quotes and orders, and the table says so
@@ -105,6 +108,21 @@ public final class Fixture {
         }
         return new Fixture(run, slug, tenantId, adminToken, managerToken, managerPassword, reps, ids, orders, cash)
                 .continuingContactsFrom(f);
+    }
+
+    /**
+     * The same tenant with every rep and the back office signed in again (untimed): the day mix runs last, and its
+     * app sessions use the tokens a client holds, which must not expire during it.
+     */
+    Fixture signedInAgain(LoadTarget target) throws IOException, InterruptedException {
+        Api api = new Api(target.gatewayUrl());
+        List<Rep> fresh = new ArrayList<>();
+        for (Rep r : reps) {
+            fresh.add(new Rep(r.username(), r.password(), api.login(tenantSlug, r.username(), r.password()),
+                    r.cashSessionId(), r.van()));
+        }
+        return new Fixture(run, tenantSlug, tenantId, adminToken, api.login(tenantSlug, "backoffice",
+                managerPassword), managerPassword, fresh, customerIds, orders, cash).continuingContactsFrom(this);
     }
 
     private Fixture continuingContactsFrom(Fixture other) {

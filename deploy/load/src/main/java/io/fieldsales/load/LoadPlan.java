@@ -7,9 +7,12 @@ import java.time.Duration;
  * its parameters here before each run (runs are sequential).
  *
  * @param baseUrl the gateway or a service directly
- * @param rate    arrival rate: requests (or, in the day mix, rep visits) per second
+ * @param rate        arrival rate: requests (or, in the day mix, rep visits) per second (open model)
+ * @param concurrency when above 0, a closed model instead: this many requests in flight all the time, each user
+ *                    replaced as soon as its request is answered (wrk's and pgbench's model), {@code rate} unused
  */
-public record LoadPlan(Fixture fixture, String baseUrl, double rate, Duration duration, String importFile) {
+public record LoadPlan(Fixture fixture, String baseUrl, double rate, int concurrency, Duration duration,
+        String importFile) {
 
     private static volatile LoadPlan current;
 

@@ -102,9 +102,9 @@ public class OrderService {
                             doc.total(), null, cmd.quotationId(), null, null, 0,
                             Instant.now().truncatedTo(ChronoUnit.MICROS), null, doc.lines());
                     SortedMap<String, Long> wanted = quantities(doc.lines());
-                    return reserve(tenant, location, wanted)
-                            .chain(() -> orders.insert(tenant, order))
-                            .chain(() -> reservationsOf(tenant, order.id(), location, wanted))
+                    // The stock levels are the hot rows (every order from one van or warehouse locks them): lock
+                    // them last, so they are held for the reservation's few statements and the commit only.
+                    return orders.insert(tenant, order)
                             .chain(() -> orders.statusChange(tenant, order.id(), null, status.name(), actor.userId(),
                                     "created"))
                             .chain(() -> outbox.append(event(OrderEventTypes.ORDER_CREATED, actor, order, null,
@@ -116,7 +116,9 @@ public class OrderService {
                                             order.id(), order.customerId(), steps, "manual discount of "
                                                     + doc.maxDiscountPercent().stripTrailingZeros().toPlainString()
                                                     + " %").replaceWithVoid())
-                            .chain(() -> orders.find(tenant, order.id()));
+                            .chain(() -> orders.find(tenant, order.id()))
+                            .call(() -> reserve(tenant, location, wanted))
+                            .call(() -> reservationsOf(tenant, order.id(), location, wanted));
                 }));
     }
 

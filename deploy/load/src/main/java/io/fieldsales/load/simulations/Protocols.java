@@ -4,6 +4,8 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 
 import io.fieldsales.load.LoadPlan;
 import io.gatling.javaapi.core.OpenInjectionStep;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.util.Iterator;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 
 /** What every simulation shares: HTTP/1.1 with keep-alive connections shared by the virtual users, like wrk's. */
@@ -32,6 +35,13 @@ final class Protocols {
 
     static OpenInjectionStep constantRate(LoadPlan plan) {
         return constantUsersPerSec(plan.rate()).during(plan.duration());
+    }
+
+    /** The plan's injection: its arrival rate, or with a concurrency its closed loop. */
+    static PopulationBuilder inject(ScenarioBuilder scenario, LoadPlan plan) {
+        return plan.concurrency() > 0
+                ? scenario.injectClosed(constantConcurrentUsers(plan.concurrency()).during(plan.duration()))
+                : scenario.injectOpen(constantRate(plan));
     }
 
     static String bearer(String token) {
