@@ -151,13 +151,15 @@ public final class LoadHarness {
         }
         Figures anchor = pgbench != null ? pgbench : raw;
         String anchorName = pgbench != null ? "pgbench" : "raw";
-        // closed loop, 16 in flight like pgbench's clients: the throughput ratios of the issue
-        Figures direct = gatling(Scenario.GET_BY_ID, CLOSED_DIRECT, GetByIdSimulation.class, directUrl, 0,
+        // closed loop, 16 in flight like pgbench's clients: the throughput ratios of the issue (capped at the smoke
+        // rate in smoke mode, whose stack keeps the gateway's rate limits)
+        double cap = options.smoke() ? options.rate() : 0;
+        Figures direct = gatling(Scenario.GET_BY_ID, CLOSED_DIRECT, GetByIdSimulation.class, directUrl, cap,
                 Baselines.CONCURRENCY, null);
         replaceRatio(Scenario.GET_BY_ID, CLOSED_DIRECT, String.format(Locale.ROOT, "%s of %s, %s of raw",
                 ratio(direct.throughput(), anchor.throughput()), anchorName, ratio(direct.throughput(),
                         raw.throughput())));
-        Figures gw = gatling(Scenario.GET_BY_ID, CLOSED_GATEWAY, GetByIdSimulation.class, target.gatewayUrl(), 0,
+        Figures gw = gatling(Scenario.GET_BY_ID, CLOSED_GATEWAY, GetByIdSimulation.class, target.gatewayUrl(), cap,
                 Baselines.CONCURRENCY, null);
         replaceRatio(Scenario.GET_BY_ID, CLOSED_GATEWAY, vsDirect(gw, direct));
         // open model at a rate both keep up with: the gateway's added latency without queueing in it
@@ -249,12 +251,13 @@ public final class LoadHarness {
     /** One Gatling run as a row, open model at {@code rate} or, with {@code concurrency} above 0, closed loop. */
     private Figures gatling(Scenario scenario, String measure, Class<?> simulation, String baseUrl, double rate,
             int concurrency, String importFile) throws IOException {
-        LoadPlan plan = new LoadPlan(fixture, baseUrl, Math.max(rate, 0.5), concurrency, options.phase(), importFile);
+        LoadPlan plan = new LoadPlan(fixture, baseUrl, concurrency > 0 ? rate : Math.max(rate, 0.5), concurrency,
+                options.phase(), importFile);
         Map<String, Double> before = cpu.sample();
         lastPhaseStart = Instant.now();
         out.printf("%n== %s: %s (%s, %s for %d s)%n", scenario.title(), measure, baseUrl, concurrency > 0
-                ? concurrency + " in flight" : String.format(Locale.ROOT, "%.1f/s", plan.rate()),
-                plan.duration().toSeconds());
+                ? concurrency + " in flight" + (rate > 0 ? String.format(Locale.ROOT, ", at most %.0f/s", rate) : "")
+                : String.format(Locale.ROOT, "%.1f/s", plan.rate()), plan.duration().toSeconds());
         GatlingRun.Outcome o = GatlingRun.run(simulation, plan, options.resultsDir(), scenario.id() + ": " + measure);
         Map<String, Double> used = CpuMeter.delta(before, cpu.sample());
         report.add(new Report.Row(scenario.title(), measure, o.figures(), used, null,

@@ -7,9 +7,11 @@ import java.time.Duration;
  * its parameters here before each run (runs are sequential).
  *
  * @param baseUrl the gateway or a service directly
- * @param rate        arrival rate: requests (or, in the day mix, rep visits) per second (open model)
+ * @param rate        arrival rate: requests (or, in the day mix, rep sessions) per second (open model); in the
+ *                    closed model a cap on the requests per second when above 0 (the smoke mode's, which must not
+ *                    spend the gateway's rate limits)
  * @param concurrency when above 0, a closed model instead: this many requests in flight all the time, each user
- *                    replaced as soon as its request is answered (wrk's and pgbench's model), {@code rate} unused
+ *                    replaced as soon as its request is answered (wrk's and pgbench's model)
  */
 public record LoadPlan(Fixture fixture, String baseUrl, double rate, int concurrency, Duration duration,
         String importFile) {

@@ -12,11 +12,11 @@ import io.gatling.javaapi.core.Simulation;
 public class GetByIdSimulation extends Simulation {
     {
         LoadPlan plan = LoadPlan.current();
-        setUp(Protocols.inject(scenario("get-by-id")
+        Protocols.capClosedLoop(setUp(Protocols.inject(scenario("get-by-id")
                 .exec(feed(Protocols.random("id", plan.fixture().customerIds)))
                 .exec(http("GET customer").get("/api/v1/customers/#{id}")
                         .header("Authorization", Protocols.bearer(plan.fixture().reps.get(0).token()))
                         .check(status().is(200))), plan))
-                .protocols(Protocols.http(plan));
+                .protocols(Protocols.http(plan)), plan);
     }
 }

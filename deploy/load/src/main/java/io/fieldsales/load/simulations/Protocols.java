@@ -6,7 +6,9 @@ import io.fieldsales.load.LoadPlan;
 import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,8 @@ import java.util.stream.Stream;
 
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.holdFor;
+import static io.gatling.javaapi.core.CoreDsl.reachRps;
 
 /** What every simulation shares: HTTP/1.1 with keep-alive connections shared by the virtual users, like wrk's. */
 final class Protocols {
@@ -35,6 +39,14 @@ final class Protocols {
 
     static OpenInjectionStep constantRate(LoadPlan plan) {
         return constantUsersPerSec(plan.rate()).during(plan.duration());
+    }
+
+    /** The closed loop's cap on requests per second, if the plan sets one (see {@link LoadPlan#rate}). */
+    static void capClosedLoop(Simulation.SetUp setUp, LoadPlan plan) {
+        if (plan.concurrency() > 0 && plan.rate() > 0) {
+            setUp.throttle(reachRps((int) Math.ceil(plan.rate())).in(Duration.ofSeconds(1)),
+                    holdFor(plan.duration()));
+        }
     }
 
     /** The plan's injection: its arrival rate, or with a concurrency its closed loop. */
