@@ -163,8 +163,8 @@ public final class LoadHarness {
                 Baselines.CONCURRENCY, null);
         replaceRatio(Scenario.GET_BY_ID, CLOSED_GATEWAY, vsDirect(gw, direct));
         // open model at a rate both keep up with: the gateway's added latency without queueing in it
-        Figures directOpen = gatling(Scenario.GET_BY_ID, OPEN_DIRECT, GetByIdSimulation.class, directUrl, options.rate(),
-                0, null);
+        Figures directOpen = gatling(Scenario.GET_BY_ID, OPEN_DIRECT, GetByIdSimulation.class, directUrl,
+                options.rate(), 0, null);
         Figures gwOpen = gatling(Scenario.GET_BY_ID, OPEN_GATEWAY, GetByIdSimulation.class, target.gatewayUrl(),
                 options.rate(), 0, null);
         replaceRatio(Scenario.GET_BY_ID, OPEN_GATEWAY, vsDirect(gwOpen, directOpen));

@@ -41,7 +41,8 @@ class LoadSmokeIT {
         assertThat(report.rows()).filteredOn(r -> r.figures() != null).allSatisfy(r -> assertThat(r.figures().ok())
                 .as("%s / %s: requests answered as expected", r.scenario(), r.measure()).isPositive());
         assertThat(report.rows()).extracting(Report.Row::measure)
-                .contains("through the gateway", "direct to customer-service", "raw Vert.x PG client loop (16 in flight)",
+                .contains("through the gateway", "direct to customer-service",
+                        "raw Vert.x PG client loop (16 in flight)",
                         "direct to customer-service, closed loop (16 in flight)",
                         "through the gateway, closed loop (16 in flight)");
     }
