@@ -30,6 +30,8 @@ public final class Fixture {
     public final List<Rep> reps;
     public final List<String> customerIds;
     public final boolean orders;
+    /** Why order-service's setup failed (the day mix then runs without quotes and orders), or null. */
+    public final String ordersProblem;
     public final boolean cash;
     private final AtomicLong contacts = new AtomicLong();
     private final String run;
@@ -39,7 +41,8 @@ public final class Fixture {
     }
 
     private Fixture(String run, String tenantSlug, String tenantId, String adminToken, String managerToken,
-            String managerPassword, List<Rep> reps, List<String> customerIds, boolean orders, boolean cash) {
+            String managerPassword, List<Rep> reps, List<String> customerIds, boolean orders, String ordersProblem,
+            boolean cash) {
         this.run = run;
         this.tenantSlug = tenantSlug;
         this.tenantId = tenantId;
@@ -49,6 +52,7 @@ public final class Fixture {
         this.reps = List.copyOf(reps);
         this.customerIds = List.copyOf(customerIds);
         this.orders = orders;
+        this.ordersProblem = ordersProblem;
         this.cash = cash;
     }
 
@@ -85,8 +89,9 @@ public final class Fixture {
             reps.add(new Rep(user, pw, token, session, VAN + "-" + i));
         }
         Fixture f = new Fixture(run, slug, tenantId, adminToken, managerToken, managerPassword, reps, List.of(),
-                orders, cash);
+                orders, null, cash);
         List<String> ids = f.importCustomers(api, seededCustomers);
+        String ordersProblem = null;
         if (orders) {
             try {
                 for (String sku : SKUS) {
@@ -101,13 +106,13 @@ public final class Fixture {
                     }
                 }
             } catch (IOException e) {
-                // the day mix then runs without quotes and orders, and the table says so
-                System.out.println("order-service setup failed, the day mix runs without orders: " + e);
+                // the day mix then runs without quotes and orders, and the table says so and why
+                ordersProblem = e.toString();
                 orders = false;
             }
         }
-        return new Fixture(run, slug, tenantId, adminToken, managerToken, managerPassword, reps, ids, orders, cash)
-                .continuingContactsFrom(f);
+        return new Fixture(run, slug, tenantId, adminToken, managerToken, managerPassword, reps, ids, orders,
+                ordersProblem, cash).continuingContactsFrom(f);
     }
 
     /**
@@ -122,7 +127,8 @@ public final class Fixture {
                     r.cashSessionId(), r.van()));
         }
         return new Fixture(run, tenantSlug, tenantId, adminToken, api.login(tenantSlug, "backoffice",
-                managerPassword), managerPassword, fresh, customerIds, orders, cash).continuingContactsFrom(this);
+                managerPassword), managerPassword, fresh, customerIds, orders, ordersProblem, cash)
+                .continuingContactsFrom(this);
     }
 
     private Fixture continuingContactsFrom(Fixture other) {

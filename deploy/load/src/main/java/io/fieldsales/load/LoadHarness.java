@@ -71,6 +71,9 @@ public final class LoadHarness {
                     + (!fixture.orders && !fixture.cash ? " and " : "") + (!fixture.cash ? "cash collections" : "")
                     + " (service missing or its setup failed)");
         }
+        if (fixture.ordersProblem != null) {
+            report.note("order-service's setup failed: " + fixture.ordersProblem);
+        }
         String customerDirect = target.customerServiceUrl();
         warmUp(customerDirect);
         warmUp(target.gatewayUrl());

@@ -49,29 +49,38 @@ class AccessTokenPrincipalFactoryTest {
         return new JWTAuthContextInfo((RSAPublicKey) keys.getPublic(), "fieldsales");
     }
 
+    /** A factory on a clock the test moves, and the principal of its first parse of a token of ours. */
+    private record FirstParse(AtomicLong now, AccessTokenPrincipalFactory factory, String token,
+            JWTCallerPrincipal first) {
+
+        static FirstParse ofTokenLiving(int seconds) throws Exception {
+            AtomicLong now = new AtomicLong(System.currentTimeMillis());
+            AccessTokenPrincipalFactory factory = new AccessTokenPrincipalFactory(now::get);
+            String token = accessToken(keys, seconds);
+            return new FirstParse(now, factory, token, factory.parse(token, ours()));
+        }
+
+        /** Moves the clock on, then parses the token again. */
+        JWTCallerPrincipal parseAfter(long millis) throws Exception {
+            now.addAndGet(millis);
+            return factory.parse(token, ours());
+        }
+    }
+
     @Test
     void aVerifiedTokenIsNotVerifiedAgainWithinAMinute() throws Exception {
-        AtomicLong now = new AtomicLong(System.currentTimeMillis());
-        AccessTokenPrincipalFactory factory = new AccessTokenPrincipalFactory(now::get);
-        String token = accessToken(keys, 600);
-        JWTCallerPrincipal first = factory.parse(token, ours());
-        assertThat(first.getSubject()).isEqualTo("user-1");
-        now.addAndGet(59_000);
-        assertThat(factory.parse(token, ours())).as("remembered").isSameAs(first);
-        now.addAndGet(2_000);
-        assertThat(factory.parse(token, ours())).as("verified again after a minute").isNotSameAs(first)
+        FirstParse p = FirstParse.ofTokenLiving(600);
+        assertThat(p.first().getSubject()).isEqualTo("user-1");
+        assertThat(p.parseAfter(59_000)).as("remembered").isSameAs(p.first());
+        assertThat(p.parseAfter(2_000)).as("verified again after a minute").isNotSameAs(p.first())
                 .extracting(JWTCallerPrincipal::getSubject).isEqualTo("user-1");
     }
 
     @Test
     void aRememberedTokenIsNotUsedPastItsExpiry() throws Exception {
-        AtomicLong now = new AtomicLong(System.currentTimeMillis());
-        AccessTokenPrincipalFactory factory = new AccessTokenPrincipalFactory(now::get);
-        String token = accessToken(keys, 5);
-        JWTCallerPrincipal first = factory.parse(token, ours());
-        now.addAndGet(6_000);
-        assertThat(factory.parse(token, ours())).as("past exp: verified again, not served from memory")
-                .isNotSameAs(first);
+        FirstParse p = FirstParse.ofTokenLiving(5);
+        assertThat(p.parseAfter(6_000)).as("past exp: verified again, not served from memory")
+                .isNotSameAs(p.first());
     }
 
     @Test
