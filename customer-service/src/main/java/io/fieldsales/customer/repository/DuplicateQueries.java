@@ -75,16 +75,9 @@ public class DuplicateQueries {
     }
 
     /**
-     * A name key shared by more than this many active customers of the tenant says nothing about a new name ("store",
-     * "general store"): the probe leaves it out, like a stop word, so its cost depends on how rare the new name's
-     * words are, not on how big the tenant is.
-     */
-    public static final int COMMON_KEY = 50;
-
-    /**
      * The near-duplicate probe on create: the {@code limit} active customers most similar by name to {@code c} (at
      * least {@code threshold}, pg_trgm similarity as before) among those sharing one of its uncommon name keys
-     * ({@code customer_name_key}, V2), in the caller's Hibernate Reactive transaction (the one creating {@code c}).
+     * ({@code customer_name_key}, V2 and V3), in the caller's Hibernate Reactive transaction (the one creating {@code c}).
      * One statement, and no {@code set_config}: the trigram index is not used here.
      */
     public Uni<List<NameMatch>> similarNames(Customer c, double threshold, int limit) {
@@ -100,11 +93,18 @@ public class DuplicateQueries {
                         ((Number) r[1]).doubleValue())).toList());
     }
 
+    /**
+     * A name key shared by more than 50 active customers of the tenant ("store", "general store") says nothing about a
+     * new name: it is kept as one marker row with this customer id and no customer rows (V3), and the probe leaves it
+     * out like a stop word, so its cost depends on how rare the new name's words are, not on how big the tenant is.
+     */
+    public static final String COMMON_KEY_MARKER = "00000000-0000-0000-0000-000000000000";
+
     private static final String SIMILAR_NAMES = "select c.id, similarity(c.name, ?2) as score from customer c"
-            + " where c.id in (select b.id from unnest(customer_name_keys(?2)) as q(name_key),"
-            + "   lateral (select array(select k.customer_id from customer_name_key k where k.tenant_id = ?1"
-            + "     and k.name_key = q.name_key limit " + (COMMON_KEY + 1) + ") as ids) as block,"
-            + "   unnest(block.ids) as b(id) where cardinality(block.ids) <= " + COMMON_KEY + ")"
+            + " where c.id in (select k.customer_id from unnest(customer_name_keys(?2)) as q(name_key)"
+            + "   join customer_name_key k on k.tenant_id = ?1 and k.name_key = q.name_key"
+            + "   where not exists (select 1 from customer_name_key m where m.tenant_id = ?1"
+            + "     and m.name_key = q.name_key and m.customer_id = '" + COMMON_KEY_MARKER + "'))"
             + " and c.tenant_id = ?1 and c.status = 'ACTIVE' and c.id <> ?3 and similarity(c.name, ?2) >= ?4"
             + " order by score desc, c.id limit ?5";
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fieldsales.platform.testing.Concurrently;
 import io.fieldsales.customer.Db;
 import io.fieldsales.customer.TenantFixture;
+import io.fieldsales.customer.repository.DuplicateQueries;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.util.List;
@@ -40,6 +41,23 @@ class CustomerConcurrencyTest {
         assertThat(Db.count("select count(*) from customer where tenant_id = ?", t.tenant)).isEqualTo(1);
         assertThat(Db.strings("select customer_id::text from unique_contacts where tenant_id = ?", t.tenant))
                 .containsExactly(winner);
+    }
+
+    @Test
+    void parallelCreatesMakingOneNameKeyCommonAllSucceedAndLeaveItCommon() throws Exception {
+        // 120 shops sharing two words, 32 at a time: many transactions pass 50 customers for the same keys at once
+        List<Response> responses = Concurrently.run(120, 32, i -> t.asRep()
+                .body(TenantFixture.json("Jacaranda Wholesalers " + Integer.toString(i * 7919 + 100_000, 36),
+                        t.email("jacaranda" + i), null))
+                .post("/api/v1/customers").andReturn());
+
+        assertThat(responses).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(201));
+        for (String key : List.of("d:jacaranda", "p:jacaranda wholesalers")) {
+            List<String> rows = Db.strings("select customer_id::text from customer_name_key where tenant_id = ?"
+                    + " and name_key = ?", t.tenant, key);
+            // the marker, and no more than the few customer rows that raced past it (never 50)
+            assertThat(rows).as(key).contains(DuplicateQueries.COMMON_KEY_MARKER).hasSizeLessThan(33);
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 import io.fieldsales.customer.Db;
 import io.fieldsales.customer.TenantFixture;
+import io.fieldsales.customer.repository.DuplicateQueries;
 import io.quarkus.test.junit.QuarkusTest;
 import io.fieldsales.platform.testing.SharedInfra;
 import java.sql.Connection;
@@ -45,7 +46,7 @@ class CustomerDuplicatesBenchmarkTest {
                 + " '+2782' || lpad(i::text, 7, '0'), '+2782' || lpad(i::text, 7, '0'), '82' || lpad(i::text, 7, '0'),"
                 + " 'bench', 'bench' from generate_series(1, ?) i", t.tenant.toString(), customers);
         Db.execute("analyze customer");
-        Db.execute("analyze customer_name_key");
+        Db.execute("vacuum analyze customer_name_key");
         double loadSeconds = (System.nanoTime() - start) / 1e9;
 
         String target = t.create("Mama Ngozi General Store", t.email("mama"), "+254 712 345678");
@@ -91,10 +92,10 @@ class CustomerDuplicatesBenchmarkTest {
             + " where tenant_id = ?::uuid and name % ? and status = 'ACTIVE' and similarity(name, ?) >= 0.6"
             + " order by score desc, id limit 5";
     private static final String KEY_PROBE = "select c.id, similarity(c.name, ?) as score from customer c"
-            + " where c.id in (select b.id from unnest(customer_name_keys(?)) as q(name_key),"
-            + "   lateral (select array(select k.customer_id from customer_name_key k where k.tenant_id = ?::uuid"
-            + "     and k.name_key = q.name_key limit 51) as ids) as block,"
-            + "   unnest(block.ids) as b(id) where cardinality(block.ids) <= 50)"
+            + " where c.id in (select k.customer_id from unnest(customer_name_keys(?)) as q(name_key)"
+            + "   join customer_name_key k on k.tenant_id = ?::uuid and k.name_key = q.name_key"
+            + "   where not exists (select 1 from customer_name_key m where m.tenant_id = ?::uuid"
+            + "     and m.name_key = q.name_key and m.customer_id = '" + DuplicateQueries.COMMON_KEY_MARKER + "'))"
             + " and c.tenant_id = ?::uuid and c.status = 'ACTIVE' and similarity(c.name, ?) >= 0.6"
             + " order by score desc, c.id limit 5";
 
@@ -142,7 +143,8 @@ class CustomerDuplicatesBenchmarkTest {
                 Set<String> before = ids(c, TRIGRAM_PROBE, name, t.tenant.toString(), name, name);
                 oldNanos[i] = System.nanoTime() - s;
                 s = System.nanoTime();
-                Set<String> after = ids(c, KEY_PROBE, name, name, t.tenant.toString(), t.tenant.toString(), name);
+                Set<String> after = ids(c, KEY_PROBE, name, name, t.tenant.toString(), t.tenant.toString(),
+                        t.tenant.toString(), name);
                 newNanos[i] = System.nanoTime() - s;
                 oldFound += before.size();
                 twinByOld += before.contains(sources.get(i)) ? 1 : 0;

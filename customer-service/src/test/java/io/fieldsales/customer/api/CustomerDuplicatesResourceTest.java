@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.not;
 
 import io.fieldsales.customer.Db;
 import io.fieldsales.customer.TenantFixture;
+import io.fieldsales.customer.repository.DuplicateQueries;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -114,5 +115,33 @@ class CustomerDuplicatesResourceTest {
                 .body("possibleDuplicates.customerId", hasItem(first));
         t.createResponse("Moonlight Bottle Store", t.email("moon"), null).statusCode(201)
                 .body("possibleDuplicates", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void aNameKeySharedByMoreThanFiftyCustomersIsKeptOnceAndStaysCommon() {
+        // 51 loaded shops share the words "baobab" and "kiosk" (the triggers run for any write path, SQL included)
+        Db.execute("insert into customer (id, tenant_id, name, created_by, updated_by) select gen_random_uuid(),"
+                + " ?::uuid, 'Baobab Kiosk ' || substr(md5(i::text), 1, 8), 'test', 'test'"
+                + " from generate_series(1, 51) i", t.tenant.toString());
+        String keyRows = "select customer_id::text from customer_name_key where tenant_id = ?::uuid and name_key = ?";
+        assertThat(Db.strings(keyRows, t.tenant.toString(), "d:baobab"))
+                .containsExactly(DuplicateQueries.COMMON_KEY_MARKER);
+        assertThat(Db.strings(keyRows, t.tenant.toString(), "p:baobab kiosk"))
+                .containsExactly(DuplicateQueries.COMMON_KEY_MARKER);
+
+        // a name sharing a common word and an uncommon one: stored under the uncommon keys only, found through them
+        String first = t.create("Baobab Umoja Traders", t.email("umoja1"), null);
+        assertThat(Db.strings(keyRows, t.tenant.toString(), "d:umoja")).containsExactly(first);
+        assertThat(Db.strings(keyRows, t.tenant.toString(), "d:baobab"))
+                .containsExactly(DuplicateQueries.COMMON_KEY_MARKER);
+        t.createResponse("Baobab Umoja Trader", t.email("umoja2"), null).statusCode(201)
+                .body("possibleDuplicates.customerId", hasItem(first));
+
+        // deleting the shops does not make the word uncommon again: the probe stays bounded whatever the tenant does
+        Db.execute("update customer set status = 'DELETED', deleted_at = now(), deleted_by = 'test'"
+                + " where tenant_id = ?::uuid and name like 'Baobab Kiosk %'", t.tenant.toString());
+        t.create("Baobab Kiosk", t.email("kiosk"), null);
+        assertThat(Db.strings(keyRows, t.tenant.toString(), "d:kiosk"))
+                .containsExactly(DuplicateQueries.COMMON_KEY_MARKER);
     }
 }
