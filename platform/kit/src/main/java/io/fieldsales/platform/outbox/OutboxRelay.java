@@ -6,6 +6,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.pgclient.PgConnectOptions;
@@ -35,7 +36,9 @@ import org.jboss.logging.Logger;
  *   <li>Safe with several replicas: a pass runs inside a transaction holding a transaction-level advisory lock,
  *       so one relay publishes at a time and a row is marked sent in the same transaction that published it.</li>
  *   <li>Order: rows are read in commit-sequence order; one aggregate's rows are sent one after the other, each
- *       after the previous one's acknowledgement; a failed row stops its aggregate's rows for this pass.</li>
+ *       after the previous one's acknowledgement; a failed row stops its aggregate's rows for this pass.
+ *       Different aggregates' sends run at once, started {@value #AGGREGATES_PER_TURN} per event-loop turn so that
+ *       a large batch never holds the loop.</li>
  *   <li>Kafka down: writes keep committing; passes fail and back off exponentially with jitter until it is back.</li>
  *   <li>Sent rows are pruned after the retention; backlog size and oldest pending age are gauges.</li>
  * </ul>
@@ -45,6 +48,8 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     static final String CHANNEL = "outbox";
+    /** Aggregates whose first send starts in one event-loop turn (see {@link EventLoopSlices}). */
+    static final int AGGREGATES_PER_TURN = 32;
 
     @Inject
     OutboxConfig config;
@@ -178,8 +183,9 @@ public class OutboxRelay {
             byAggregate.computeIfAbsent(row.aggregateType() + '/' + row.aggregateId(), k -> new ArrayList<>())
                     .add(row);
         }
-        List<Uni<AggregateResult>> chains = byAggregate.values().stream().map(this::publishInOrder).toList();
-        return Uni.join().all(chains).andFailFast().chain(results -> record(conn, results));
+        Context context = Vertx.currentContext() != null ? Vertx.currentContext() : vertx.getOrCreateContext();
+        return EventLoopSlices.startAll(context, List.copyOf(byAggregate.values()), AGGREGATES_PER_TURN,
+                this::publishInOrder).chain(results -> record(conn, results));
     }
 
     /** Sends one aggregate's rows one after the other; stops at the first failure so nothing overtakes it. */
