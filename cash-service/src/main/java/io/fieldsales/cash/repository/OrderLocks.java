@@ -1,6 +1,6 @@
 package io.fieldsales.cash.repository;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.fieldsales.platform.db.SessionSql;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
@@ -29,9 +29,7 @@ public class OrderLocks {
     }
 
     private static Uni<Void> lock(String key) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select count(*) from (select pg_advisory_xact_lock(hashtextextended(?1, 0))) as locked")
-                .setParameter(1, key)
-                .getSingleResult()).replaceWithVoid();
+        return SessionSql.rows("select count(*) from (select pg_advisory_xact_lock(hashtextextended(?1, 0))) as locked",
+                key).replaceWithVoid();
     }
 }

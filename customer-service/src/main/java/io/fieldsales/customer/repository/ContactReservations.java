@@ -2,7 +2,7 @@ package io.fieldsales.customer.repository;
 
 import io.fieldsales.customer.domain.Contact;
 import io.fieldsales.customer.domain.ContactKind;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.fieldsales.platform.db.SessionSql;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -14,7 +14,8 @@ import java.util.UUID;
 /**
  * {@code unique_contacts}: who owns each canonical contact of a tenant, within the caller's transaction. The
  * primary key decides races: {@code insert ... on conflict do nothing} waits for a concurrent reservation of the
- * same contact to commit or roll back, then either takes the contact or leaves it to the winner.
+ * same contact to commit or roll back, then either takes the contact or leaves it to the winner. Its statements
+ * go through {@link SessionSql}: no entity maps this table, so they need no flush of the session first.
  */
 @ApplicationScoped
 public class ContactReservations {
@@ -57,14 +58,9 @@ public class ContactReservations {
 
     /** Reserves one contact; empty if it is now this customer's, otherwise the id of the customer owning it. */
     public Uni<Optional<UUID>> reserve(UUID tenantId, Contact contact, UUID customerId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("insert into unique_contacts (tenant_id, kind,"
-                        + " canonical_value, customer_id, origin_customer_id) values (?1, ?2, ?3, ?4, ?4)"
-                        + " on conflict do nothing")
-                .setParameter(1, tenantId)
-                .setParameter(2, contact.kind().dbValue())
-                .setParameter(3, contact.canonicalValue())
-                .setParameter(4, customerId)
-                .executeUpdate())
+        return SessionSql.update("insert into unique_contacts (tenant_id, kind, canonical_value, customer_id,"
+                        + " origin_customer_id) values (?1, ?2, ?3, ?4, ?4) on conflict do nothing",
+                        tenantId, contact.kind().dbValue(), contact.canonicalValue(), customerId)
                 .chain(inserted -> inserted == 1
                         ? Uni.createFrom().item(Optional.<UUID>empty())
                         : ownerOf(tenantId, contact).chain(owner -> owner.isPresent()
@@ -75,24 +71,16 @@ public class ContactReservations {
 
     /** The customer owning the contact, if any. */
     public Uni<Optional<UUID>> ownerOf(UUID tenantId, Contact contact) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select customer_id from unique_contacts"
-                        + " where tenant_id = ?1 and kind = ?2 and canonical_value = ?3", Object.class)
-                .setParameter(1, tenantId)
-                .setParameter(2, contact.kind().dbValue())
-                .setParameter(3, contact.canonicalValue())
-                .getResultList())
-                .map(rows -> rows.isEmpty() ? Optional.empty() : Optional.of(SqlValues.uuid(rows.get(0))));
+        return SessionSql.rows("select customer_id from unique_contacts where tenant_id = ?1 and kind = ?2"
+                        + " and canonical_value = ?3", tenantId, contact.kind().dbValue(), contact.canonicalValue())
+                .map(rows -> rows.isEmpty() ? Optional.empty() : Optional.of((UUID) rows.get(0)[0]));
     }
 
     /** Releases one contact if this customer owns it. */
     public Uni<Integer> release(UUID tenantId, Contact contact, UUID customerId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("delete from unique_contacts where tenant_id = ?1"
-                        + " and kind = ?2 and canonical_value = ?3 and customer_id = ?4")
-                .setParameter(1, tenantId)
-                .setParameter(2, contact.kind().dbValue())
-                .setParameter(3, contact.canonicalValue())
-                .setParameter(4, customerId)
-                .executeUpdate());
+        return SessionSql.update("delete from unique_contacts where tenant_id = ?1 and kind = ?2"
+                + " and canonical_value = ?3 and customer_id = ?4", tenantId, contact.kind().dbValue(),
+                contact.canonicalValue(), customerId);
     }
 
     private Uni<Void> releaseEach(UUID tenantId, List<Contact> contacts, UUID customerId) {
@@ -105,32 +93,22 @@ public class ContactReservations {
 
     /** Releases every contact the customers own (delete, erase). */
     public Uni<Integer> releaseAllOf(UUID tenantId, Collection<UUID> customerIds) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("delete from unique_contacts where tenant_id = ?1"
-                        + " and customer_id = any(?2)")
-                .setParameter(1, tenantId)
-                .setParameter(2, customerIds.toArray(UUID[]::new))
-                .executeUpdate());
+        return SessionSql.update("delete from unique_contacts where tenant_id = ?1 and customer_id = any(?2)",
+                tenantId, customerIds.toArray(UUID[]::new));
     }
 
     /** The reservations the customers own, in a stable order. */
     public Uni<List<Reservation>> ownedBy(UUID tenantId, Collection<UUID> customerIds) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select kind, canonical_value, customer_id,"
-                        + " origin_customer_id from unique_contacts where tenant_id = ?1 and customer_id = any(?2)"
-                        + " order by customer_id, kind, canonical_value", Object[].class)
-                .setParameter(1, tenantId)
-                .setParameter(2, customerIds.toArray(UUID[]::new))
-                .getResultList())
+        return SessionSql.rows("select kind, canonical_value, customer_id, origin_customer_id from unique_contacts"
+                        + " where tenant_id = ?1 and customer_id = any(?2) order by customer_id, kind, canonical_value",
+                        tenantId, customerIds.toArray(UUID[]::new))
                 .map(rows -> rows.stream().map(r -> new Reservation(ContactKind.fromDb((String) r[0]), (String) r[1],
-                        SqlValues.uuid(r[2]), SqlValues.uuid(r[3]))).toList());
+                        (UUID) r[2], (UUID) r[3])).toList());
     }
 
     /** Moves every reservation of the sources to the survivor (merge). */
     public Uni<Integer> moveAll(UUID tenantId, Collection<UUID> fromIds, UUID toId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("update unique_contacts set customer_id = ?1"
-                        + " where tenant_id = ?2 and customer_id = any(?3)")
-                .setParameter(1, toId)
-                .setParameter(2, tenantId)
-                .setParameter(3, fromIds.toArray(UUID[]::new))
-                .executeUpdate());
+        return SessionSql.update("update unique_contacts set customer_id = ?1 where tenant_id = ?2"
+                + " and customer_id = any(?3)", toId, tenantId, fromIds.toArray(UUID[]::new));
     }
 }

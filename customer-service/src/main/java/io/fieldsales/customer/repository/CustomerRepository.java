@@ -1,6 +1,7 @@
 package io.fieldsales.customer.repository;
 
 import io.fieldsales.customer.domain.Customer;
+import io.fieldsales.platform.db.SessionSql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -37,14 +38,11 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
 
     /** Ids of every customer merged (directly or through a chain) into this one. */
     public Uni<List<UUID>> mergedIntoTransitively(UUID tenantId, UUID survivorId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("with recursive merged(id) as ("
+        return SessionSql.rows("with recursive merged(id) as ("
                         + " select id from customer where tenant_id = ?1 and merged_into = ?2"
                         + " union select c.id from customer c join merged m on c.merged_into = m.id"
-                        + " where c.tenant_id = ?1) select id from merged", Object.class)
-                .setParameter(1, tenantId)
-                .setParameter(2, survivorId)
-                .getResultList())
-                .map(rows -> rows.stream().map(SqlValues::uuid).toList());
+                        + " where c.tenant_id = ?1) select id from merged", tenantId, survivorId)
+                .map(rows -> rows.stream().map(r -> (UUID) r[0]).toList());
     }
 
     /** Adds merge conflicts (a JSON array) to the survivor's record of them. */

@@ -1,7 +1,7 @@
 package io.fieldsales.customer.repository;
 
 import io.fieldsales.customer.domain.Customer;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.fieldsales.platform.db.SessionSql;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -77,20 +77,13 @@ public class DuplicateQueries {
     /**
      * The near-duplicate probe on create: the {@code limit} active customers most similar by name to {@code c} (at
      * least {@code threshold}, pg_trgm similarity as before) among those sharing one of its uncommon name keys
-     * ({@code customer_name_key}, V2 and V3), in the caller's Hibernate Reactive transaction (the one creating {@code c}).
-     * One statement, and no {@code set_config}: the trigram index is not used here.
+     * ({@code customer_name_key}, V2 and V3), in the caller's Hibernate Reactive transaction (the one creating
+     * {@code c}, which has flushed it). One statement, and no {@code set_config}: the trigram index is not used here.
      */
     public Uni<List<NameMatch>> similarNames(Customer c, double threshold, int limit) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(SIMILAR_NAMES, Object[].class)
-                        .setParameter(1, c.tenantId)
-                        .setParameter(2, c.name)
-                        .setParameter(3, c.id)
-                        .setParameter(4, threshold)
-                        .setParameter(5, limit)
-                        .getResultList())
-                .map(rows -> rows.stream().map(r -> new NameMatch(
-                        r[0] instanceof UUID u ? u : UUID.fromString(r[0].toString()),
-                        ((Number) r[1]).doubleValue())).toList());
+        return SessionSql.rows(SIMILAR_NAMES, c.tenantId, c.name, c.id, threshold, limit)
+                .map(rows -> rows.stream().map(r -> new NameMatch((UUID) r[0], ((Number) r[1]).doubleValue()))
+                        .toList());
     }
 
     /**
@@ -100,11 +93,11 @@ public class DuplicateQueries {
      */
     public static final String COMMON_KEY_MARKER = "00000000-0000-0000-0000-000000000000";
 
+    // A common key's only row is its marker, whose nil id is no customer's: the join finds nothing through it, with
+    // one index probe. (The few customer rows that raced past a key becoming common are read, and judged by score.)
     private static final String SIMILAR_NAMES = "select c.id, similarity(c.name, ?2) as score from customer c"
             + " where c.id in (select k.customer_id from unnest(customer_name_keys(?2)) as q(name_key)"
-            + "   join customer_name_key k on k.tenant_id = ?1 and k.name_key = q.name_key"
-            + "   where not exists (select 1 from customer_name_key m where m.tenant_id = ?1"
-            + "     and m.name_key = q.name_key and m.customer_id = '" + COMMON_KEY_MARKER + "'))"
+            + "   join customer_name_key k on k.tenant_id = ?1 and k.name_key = q.name_key)"
             + " and c.tenant_id = ?1 and c.status = 'ACTIVE' and c.id <> ?3 and similarity(c.name, ?2) >= ?4"
             + " order by score desc, c.id limit ?5";
 

@@ -7,14 +7,20 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.fieldsales.customer.TenantFixture;
+import io.fieldsales.platform.testing.QueryPlans;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class CustomerResourceTest {
 
     private final TenantFixture t = new TenantFixture();
+
+    @Inject
+    Mutiny.SessionFactory sessions;
 
     @Test
     void createAnswers201WithLocationETagAndCanonicalContacts() {
@@ -108,5 +114,19 @@ class CustomerResourceTest {
                 .header("Idempotent-Replayed", "true").body("id", equalTo(first.path("id")));
         t.asRep().header("Idempotency-Key", "k-1").body(TenantFixture.json("Other", t.email("idem2"), null))
                 .post("/api/v1/customers").then().statusCode(422).body("code", equalTo("idempotency_key_reused"));
+    }
+
+    @Test
+    void repeatedCreatesAndContactConflictsAddNoQueryPlans() {
+        // Hibernate ORM 7.2 cached a new plan for every native select it ran (the name probe on each create, the
+        // owner lookup on each conflict): the create path's statements go through SessionSql instead.
+        t.create("Plan Warm-up", t.email("plan-warm-up"), null);
+        t.createResponse("Plan Warm-up Again", t.email("plan-warm-up"), null).statusCode(409);
+        int before = QueryPlans.cached(sessions);
+        for (int i = 0; i < 30; i++) {
+            t.create("Plan Shop " + i, t.email("plan-" + i), null);
+            t.createResponse("Plan Other " + i, t.email("plan-" + i), null).statusCode(409);
+        }
+        assertThat(QueryPlans.cached(sessions) - before).as("query plans added by 60 requests").isLessThan(5);
     }
 }

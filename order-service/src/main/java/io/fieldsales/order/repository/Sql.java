@@ -1,27 +1,22 @@
 package io.fieldsales.order.repository;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.fieldsales.platform.db.SessionSql;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /**
- * Native SQL on the current Hibernate Reactive session, so that every statement of a request joins the one
- * transaction its service opened (and that the Idempotency-Key record and the outbox rows commit with). Nullable
+ * Native SQL on the current Hibernate Reactive session's connection, so that every statement of a request joins the
+ * one transaction its service opened (and that the Idempotency-Key record and the outbox rows commit with). It goes
+ * through {@link SessionSql}, not Hibernate's native queries (whose plan cache grows with every select). Nullable
  * parameters are cast in the SQL ({@code cast(?3 as text)}); jsonb and arrays travel as text.
  */
 @ApplicationScoped
 public class Sql {
 
-    /** Rows of a query with at least two columns. */
+    /** Rows of a query. */
     public Uni<List<Object[]>> rows(String sql, Object... params) {
-        return Panache.getSession().chain(s -> {
-            var q = s.createNativeQuery(sql, Object[].class);
-            for (int i = 0; i < params.length; i++) {
-                q.setParameter(i + 1, params[i]);
-            }
-            return q.getResultList();
-        });
+        return SessionSql.rows(sql, params);
     }
 
     /** The first row, or null. */
@@ -31,12 +26,6 @@ public class Sql {
 
     /** Runs an insert, update or delete and returns how many rows it changed. */
     public Uni<Integer> update(String sql, Object... params) {
-        return Panache.getSession().chain(s -> {
-            var q = s.createNativeQuery(sql);
-            for (int i = 0; i < params.length; i++) {
-                q.setParameter(i + 1, params[i]);
-            }
-            return q.executeUpdate();
-        });
+        return SessionSql.update(sql, params);
     }
 }
