@@ -22,9 +22,10 @@ public class TraceSampling {
     @Produces
     @Singleton
     Sampler sampler(@ConfigProperty(name = "fieldsales.tracing.export") String export,
-            @ConfigProperty(name = "fieldsales.tracing.record-unexported", defaultValue = "false") boolean recordUnexported,
+            @ConfigProperty(name = "fieldsales.tracing.record-unexported", defaultValue = "false")
+            boolean recordUnexported,
             @ConfigProperty(name = "quarkus.otel.traces.sampler.arg", defaultValue = "1.0") double ratio) {
-        return of(!"off".equals(export) || recordUnexported, ratio);
+        return of(!TracesNotExported.OFF.equals(export) || recordUnexported, ratio);
     }
 
     /** The sampler: parent-based at {@code ratio} for new traces when spans are recorded, else none recorded. */

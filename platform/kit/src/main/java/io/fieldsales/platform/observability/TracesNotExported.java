@@ -18,8 +18,11 @@ import java.util.Collection;
  * (META-INF/microprofile-config.properties of the kit).
  */
 @Singleton
-@LookupIfProperty(name = "fieldsales.tracing.export", stringValue = "off", lookupIfMissing = true)
+@LookupIfProperty(name = "fieldsales.tracing.export", stringValue = TracesNotExported.OFF, lookupIfMissing = true)
 public class TracesNotExported implements SpanExporter {
+
+    /** The value of {@code fieldsales.tracing.export} when no OTLP endpoint is set. */
+    public static final String OFF = "off";
 
     @Override
     public CompletableResultCode export(Collection<SpanData> spans) {
