@@ -13,7 +13,10 @@ import io.fieldsales.order.TenantFixture;
 import io.fieldsales.platform.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -91,6 +94,42 @@ class CustomerProjectionTest {
         publish("io.fieldsales.customer.created.v1", customer, "{\"customer\":"
                 + EventsFixture.snapshot(customer, "After poison", "ACTIVE") + "}");
         await().atMost(Duration.ofSeconds(30)).until(() -> "ACTIVE".equals(status(customer)));
+    }
+
+    @Test
+    void aBurstWithAnEventThatCannotBeAppliedAppliesTheOthersAndDeadLettersThatOne() throws Exception {
+        // one producer, one key, sent back to back: the consumer gets them in one or few batches (one transaction
+        // each), and the deleted event without a customerId fails inside the batch's transaction
+        String key = UUID.randomUUID().toString();
+        List<UUID> customers = new ArrayList<>();
+        List<UUID> eventIds = new ArrayList<>();
+        UUID poisonId = UUID.randomUUID();
+        try (KafkaProducer<String, String> producer = EventsFixture.producer()) {
+            for (int i = 0; i < 7; i++) {
+                if (i == 3) {
+                    producer.send(EventsFixture.record("customer.events", "io.fieldsales.customer.deleted.v1",
+                            t.tenant, key, "{\"version\":2}", poisonId));
+                    continue;
+                }
+                UUID customer = UUID.randomUUID();
+                UUID eventId = UUID.randomUUID();
+                customers.add(customer);
+                eventIds.add(eventId);
+                producer.send(EventsFixture.record("customer.events", "io.fieldsales.customer.created.v1", t.tenant,
+                        key, "{\"customer\":" + EventsFixture.snapshot(customer, "Burst " + i, "ACTIVE") + "}",
+                        eventId));
+            }
+            producer.flush();
+        }
+        try (TopicProbe dlq = TopicProbe.on("customer.events.dlq")) {
+            var records = dlq.await(r -> key.equals(r.key()), 1, Duration.ofSeconds(60));
+            assertThat(records).hasSize(1);
+            assertThat(TopicProbe.header(records.get(0), "dead-letter-reason")).contains("customerId");
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> customers.stream().allMatch(c -> "ACTIVE".equals(status(c))));
+        assertThat(Db.count("select count(*) from processed_event where event_id::text = any(string_to_array(?, ','))",
+                String.join(",", eventIds.stream().map(UUID::toString).toList()))).isEqualTo(6);
+        assertThat(Db.count("select count(*) from processed_event where event_id = ?", poisonId)).isZero();
     }
 
     @Test

@@ -1,9 +1,14 @@
 package io.fieldsales.platform.events;
 
+import io.fieldsales.platform.db.SessionSql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -39,5 +44,34 @@ public class ProcessedEvents {
                 .chain(inserted -> inserted == 0
                         ? Uni.createFrom().item(false)
                         : effect.get().replaceWith(true))));
+    }
+
+    /**
+     * A batch of events in ONE transaction (a consumer in batch mode): records the ids this consumer has not processed
+     * yet and runs their effects in the order given, an id the batch holds twice once; emits how many ran. One
+     * failing effect rolls the whole batch back, its ids included, so the caller can retry it or take the events one
+     * by one ({@link #processOnce}).
+     */
+    public <E> Uni<Integer> processAllOnce(String consumer, List<E> events, Function<E, UUID> idOf,
+            Function<E, Uni<?>> effect) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        UUID[] ids = events.stream().map(idOf).toArray(UUID[]::new);
+        return ConsumerShutdown.guard(consumer, () -> Panache.withTransaction(() -> SessionSql.rows(
+                        "insert into processed_event (consumer, event_id) select ?1, unnest(cast(?2 as uuid[]))"
+                                + " on conflict do nothing returning event_id", consumer, ids)
+                .chain(rows -> {
+                    Set<UUID> fresh = new HashSet<>();
+                    rows.forEach(r -> fresh.add((UUID) r[0]));
+                    int count = fresh.size();
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (E event : events) {
+                        if (fresh.remove(idOf.apply(event))) {
+                            chain = chain.chain(() -> effect.apply(event)).replaceWithVoid();
+                        }
+                    }
+                    return chain.replaceWith(count);
+                })));
     }
 }
