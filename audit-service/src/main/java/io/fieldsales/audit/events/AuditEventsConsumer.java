@@ -8,6 +8,7 @@ import io.fieldsales.audit.service.AppendResult;
 import io.fieldsales.audit.service.AuditIngest;
 import io.fieldsales.platform.context.RequestIds;
 import io.fieldsales.platform.context.TraceContexts;
+import io.fieldsales.platform.events.BatchRecords;
 import io.fieldsales.platform.events.ConsumerShutdown;
 import io.fieldsales.platform.events.EventEnvelope;
 import io.fieldsales.platform.events.PoisonEventException;
@@ -24,7 +25,6 @@ import io.opentelemetry.context.Scope;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -137,7 +137,8 @@ public class AuditEventsConsumer {
                 // the batch outlasted its retries: store its records one by one, so one bad record cannot sink the
                 // others; each that still fails goes to the DLQ with its reason
                 .onFailure(f -> !ConsumerShutdown.stopping()).recoverWithUni(f -> oneByOne(good, f))
-                .chain(() -> deadLetters(received));
+                .chain(() -> BatchRecords.nackEach(received.stream().filter(r -> r.poison() != null).toList(),
+                        Received::message, Received::poison));
     }
 
     private Uni<Void> oneByOne(List<Received> good, Throwable batchFailure) {
@@ -156,20 +157,8 @@ public class AuditEventsConsumer {
         return chain;
     }
 
-    private Uni<Void> deadLetters(List<Received> received) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Received r : received) {
-            if (r.poison() != null) {
-                chain = chain.chain(() -> Uni.createFrom().completionStage(() -> r.message().nack(r.poison())));
-            }
-        }
-        return chain;
-    }
-
     private Received receive(KafkaRecord<String, String> message) {
-        @SuppressWarnings("unchecked")
-        ConsumerRecord<String, String> record = (ConsumerRecord<String, String>) message
-                .getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow().getRecord();
+        ConsumerRecord<String, String> record = BatchRecords.record(message);
         try {
             return new Received(message, record, toAuditEvent(record), null);
         } catch (PoisonEventException poison) {

@@ -2,6 +2,7 @@ package io.fieldsales.order.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fieldsales.order.service.CustomerProjection;
+import io.fieldsales.platform.events.BatchRecords;
 import io.fieldsales.platform.events.ConsumerShutdown;
 import io.fieldsales.platform.events.EventEnvelope;
 import io.fieldsales.platform.events.PoisonEventException;
@@ -9,7 +10,6 @@ import io.fieldsales.platform.events.ProcessedEvents;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,13 +65,14 @@ public class CustomerEventsConsumer {
         return attempts(onContext, () -> processed.processAllOnce(CONSUMER, good, r -> r.event().id(),
                         r -> projection.apply(r.event())).replaceWithVoid())
                 .onFailure(f -> !ConsumerShutdown.stopping()).recoverWithUni(f -> oneByOne(onContext, good, f))
-                .chain(() -> deadLetters(unreadable))
+                .chain(() -> BatchRecords.nackEach(unreadable, Received::message, Received::poison))
                 .chain(() -> Uni.createFrom().completionStage(batch::ack));
     }
 
     /**
      * Runs the work, retrying a passing failure (a poison event fails at once), each attempt on the consumer's own
-     * Vert.x context: Hibernate Reactive needs it, and a retry's backoff or a nack's completion resumes elsewhere.
+     * Vert.x context: Hibernate Reactive needs it, and after a nack (completed on the Kafka producer's thread) the next
+     * event's attempt would otherwise start off it (CustomerProjectionTest's burst with a poison event).
      */
     private static <T> Uni<T> attempts(Executor onContext, Supplier<Uni<? extends T>> work) {
         return Uni.createFrom().deferred(work).runSubscriptionOn(onContext)
@@ -103,18 +104,8 @@ public class CustomerEventsConsumer {
         return chain;
     }
 
-    private static Uni<Void> deadLetters(List<Received> unreadable) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Received r : unreadable) {
-            chain = chain.chain(() -> Uni.createFrom().completionStage(() -> r.message().nack(r.poison())));
-        }
-        return chain;
-    }
-
     private Received receive(KafkaRecord<String, String> message) {
-        @SuppressWarnings("unchecked")
-        ConsumerRecord<String, String> record = (ConsumerRecord<String, String>) message
-                .getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow().getRecord();
+        ConsumerRecord<String, String> record = BatchRecords.record(message);
         try {
             return new Received(message, EventEnvelope.parse(record, json, false), null);
         } catch (PoisonEventException poison) {

@@ -36,8 +36,8 @@ class CustomerProjectionTest {
                 customer);
     }
 
-    private void publish(String type, UUID customer, String data) {
-        EventsFixture.publish("customer.events", type, t.tenant, customer.toString(), data);
+    private UUID publish(String type, UUID customer, String data) {
+        return EventsFixture.publish("customer.events", type, t.tenant, customer.toString(), data);
     }
 
     @Test
@@ -130,6 +130,27 @@ class CustomerProjectionTest {
         assertThat(Db.count("select count(*) from processed_event where event_id::text = any(string_to_array(?, ','))",
                 String.join(",", eventIds.stream().map(UUID::toString).toList()))).isEqualTo(6);
         assertThat(Db.count("select count(*) from processed_event where event_id = ?", poisonId)).isZero();
+    }
+
+    @Test
+    void aBatchThatFailsForAPassingReasonIsRetriedNotDeadLettered() throws Exception {
+        // the projection's table is away for a moment: the batch's attempts fail, a later one applies it
+        UUID customer = UUID.randomUUID();
+        String key = customer.toString();
+        Db.execute("alter table customer_projection rename to customer_projection_away");
+        UUID eventId;
+        try {
+            eventId = publish("io.fieldsales.customer.created.v1", customer, "{\"customer\":"
+                    + EventsFixture.snapshot(customer, "Back soon", "ACTIVE") + "}");
+            Thread.sleep(1500);
+        } finally {
+            Db.execute("alter table customer_projection_away rename to customer_projection");
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> "ACTIVE".equals(status(customer)));
+        assertThat(Db.count("select count(*) from processed_event where event_id = ?", eventId)).isEqualTo(1);
+        try (TopicProbe dlq = TopicProbe.on("customer.events.dlq")) {
+            assertThat(dlq.drain(r -> key.equals(r.key()), Duration.ofSeconds(3))).isEmpty();
+        }
     }
 
     @Test
