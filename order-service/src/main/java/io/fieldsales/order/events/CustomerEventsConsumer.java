@@ -50,7 +50,7 @@ public class CustomerEventsConsumer {
     CustomerProjection projection;
 
     /** One record of a batch: its message (to nack alone) and its event, or why it cannot be read. */
-    record Received(KafkaRecord<String, String> message, EventEnvelope event, PoisonEventException poison) {
+    public record Received(KafkaRecord<String, String> message, EventEnvelope event, PoisonEventException poison) {
     }
 
     @Incoming("customer-events")
