@@ -29,9 +29,10 @@ import java.util.Locale;
 
 /**
  * Bulk import of customers from NDJSON ({@code application/x-ndjson}) or CSV ({@code text/csv}), up to 10,000
- * rows (8 MiB). The answer streams one NDJSON line per row, a chunk of rows at a time as each chunk commits. Runs on a worker thread: parsing 10,000
- * rows is too much CPU for the event loop (and validating them, done chunk by chunk on worker threads too). Each chunk retries its own transient failures; there
- * is no request-wide timeout since the work is bounded by the row limit.
+ * rows (8 MiB). The answer streams one NDJSON line per row, a chunk of rows at a time as each chunk commits. Runs
+ * on a worker thread: parsing 10,000 rows is too much CPU for the event loop (validating them too, which the
+ * importer does chunk by chunk on worker threads). Each chunk retries its own transient failures; there is no
+ * request-wide timeout since the work is bounded by the row limit.
  */
 @Path("/api/v1/customers/import")
 public class CustomerImportResource {
