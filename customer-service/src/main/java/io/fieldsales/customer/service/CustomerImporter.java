@@ -29,9 +29,10 @@ import org.jboss.logging.Logger;
 /**
  * Bulk import with the same rules as one-by-one creates, at bulk speed: rows are written in chunks of
  * {@value #CHUNK} rows (each validated while the one before it is written), one transaction per chunk on the plain
- * reactive client (set-based reservations, pipelined inserts of customers, history and outbox events). The reservations decide, as
- * everywhere: a row whose contact is taken (by an existing customer, a concurrent writer or an earlier row of the
- * same file) is {@code existing} (find-or-create) or {@code duplicate} (create), so re-running a file creates
+ * reactive client (set-based reservations, pipelined inserts of customers, history and outbox events). The
+ * reservations decide, as everywhere: a row whose contact is taken (by an existing customer, a concurrent writer or
+ * an earlier row of the same file) is {@code existing} (find-or-create) or {@code duplicate} (create), so re-running
+ * a file creates
  * nothing new. Invalid rows never stop valid ones. A dry run does the same work and rolls each chunk back.
  */
 @ApplicationScoped
