@@ -32,8 +32,8 @@ import org.jboss.logging.Logger;
  * reactive client (set-based reservations, pipelined inserts of customers, history and outbox events). The
  * reservations decide, as everywhere: a row whose contact is taken (by an existing customer, a concurrent writer or
  * an earlier row of the same file) is {@code existing} (find-or-create) or {@code duplicate} (create), so re-running
- * a file creates
- * nothing new. Invalid rows never stop valid ones. A dry run does the same work and rolls each chunk back.
+ * a file creates nothing new. Invalid rows never stop valid ones. A dry run does the same work and rolls each chunk
+ * back.
  */
 @ApplicationScoped
 public class CustomerImporter {
