@@ -23,7 +23,7 @@ public class DepositRepository implements PanacheRepositoryBase<Deposit, UUID> {
     }
 
     public Uni<List<Deposit>> page(UUID tenantId, DepositStatus status, UUID before, int limit) {
-        StringBuilder q = new StringBuilder("tenantId = ?1");
+        StringBuilder q = new StringBuilder("tenantId >= ?1 and tenantId <= ?1");
         List<Object> params = new ArrayList<>();
         params.add(tenantId);
         if (status != null) {
@@ -34,7 +34,7 @@ public class DepositRepository implements PanacheRepositoryBase<Deposit, UUID> {
             params.add(before);
             q.append(" and id < ?").append(params.size());
         }
-        q.append(" order by id desc");
+        q.append(" order by tenantId desc, id desc"); // the tenant as a range: see SessionRepository.page
         return find(q.toString(), params.toArray()).page(0, limit + 1).list();
     }
 }

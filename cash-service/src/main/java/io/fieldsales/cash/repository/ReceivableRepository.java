@@ -30,7 +30,7 @@ public class ReceivableRepository implements PanacheRepositoryBase<Receivable, U
     /** One page in id order; {@code limit + 1} rows tell whether more follow. */
     public Uni<List<Receivable>> page(UUID tenantId, UUID customerId, String repId, String status,
             LocalDate overdueBefore, UUID after, int limit) {
-        StringBuilder q = new StringBuilder("tenantId = ?1");
+        StringBuilder q = new StringBuilder("tenantId >= ?1 and tenantId <= ?1");
         List<Object> params = new ArrayList<>();
         params.add(tenantId);
         if (customerId != null) {
@@ -53,7 +53,7 @@ public class ReceivableRepository implements PanacheRepositoryBase<Receivable, U
             params.add(after);
             q.append(" and id > ?").append(params.size());
         }
-        q.append(" order by id");
+        q.append(" order by tenantId, id"); // the tenant as a range: see SessionRepository.page
         return find(q.toString(), params.toArray()).page(0, limit + 1).list();
     }
 }

@@ -41,10 +41,15 @@ public class SessionRepository implements PanacheRepositoryBase<CashSession, UUI
         return list("tenantId = ?1 and depositId = ?2 order by id", tenantId, depositId);
     }
 
-    /** One page, newest first; {@code limit + 1} rows tell whether more follow. */
+    /**
+     * One page, newest first; {@code limit + 1} rows tell whether more follow. The tenant is a range and leads the
+     * order: with {@code tenantId = ?1 ... order by id}, PostgreSQL may walk the primary key in id order and filter
+     * the tenant, and ids are UUIDv7, so a tenant created after others would read all their rows first (the same
+     * statement shape as customer-service's list; its {@code CustomerPagePlanTest} shows the plans).
+     */
     public Uni<List<CashSession>> page(UUID tenantId, String ownerId, SessionStatus status, Instant from, Instant to,
             UUID before, int limit) {
-        StringBuilder q = new StringBuilder("tenantId = ?1");
+        StringBuilder q = new StringBuilder("tenantId >= ?1 and tenantId <= ?1");
         List<Object> params = new ArrayList<>();
         params.add(tenantId);
         if (ownerId != null) {
@@ -67,7 +72,7 @@ public class SessionRepository implements PanacheRepositoryBase<CashSession, UUI
             params.add(before);
             q.append(" and id < ?").append(params.size());
         }
-        q.append(" order by id desc");
+        q.append(" order by tenantId desc, id desc");
         return find(q.toString(), params.toArray()).page(0, limit + 1).list();
     }
 }

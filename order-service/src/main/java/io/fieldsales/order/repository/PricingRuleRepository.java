@@ -57,7 +57,11 @@ public class PricingRuleRepository {
     }
 
     public Uni<List<Versioned>> list(UUID tenant, UUID after, int limit) {
-        return sql.rows("select " + COLUMNS + " from pricing_rule where tenant_id = ?1 and id > ?2 order by id limit ?3",
+        // the tenant as a range leading the order, so that the plan starts from the tenant's rows, not from the
+        // primary key's first id (ids are UUIDv7: an older tenant's rules all come first); see customer-service's
+        // CustomerReads.pageStatement
+        return sql.rows("select " + COLUMNS + " from pricing_rule where tenant_id >= ?1 and tenant_id <= ?1 and id > ?2"
+                        + " order by tenant_id, id limit ?3",
                 tenant, after == null ? new UUID(0, 0) : after, limit)
                 .map(rows -> rows.stream().map(PricingRuleRepository::from).toList());
     }
