@@ -1,5 +1,6 @@
 package io.fieldsales.customer.repository;
 
+import io.fieldsales.customer.config.PlannedPerCall;
 import io.fieldsales.customer.domain.Customer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -73,7 +74,8 @@ public class CustomerReads {
      * tenant's rows spread evenly over the ids, but ids are UUIDv7: a tenant created after others has all its rows
      * at the end, so its first page read every older tenant's rows first (16,903 rows for 21 on the load stack,
      * {@code CustomerPagePlanTest}). Only the {@code (tenant_id, id)} index gives this order, or a bitmap of the
-     * search indexes (which take the range as well) and a sort of what they found.
+     * search indexes (which take the range as well) and a sort of what they found. A search (a term or a tag) is
+     * planned on every call ({@link PlannedPerCall}): which of the two is right depends on the term.
      */
     static Statement pageStatement(CustomerListQuery q) {
         List<Object> params = new ArrayList<>();
@@ -103,7 +105,8 @@ public class CustomerReads {
         }
         params.add(q.limit() + 1);
         sql.append(" order by tenant_id, id limit $").append(params.size());
-        return new Statement(sql.toString(), params);
+        boolean search = q.nameOrEmail() != null || q.tag() != null;
+        return new Statement(search ? PlannedPerCall.MARKER + sql : sql.toString(), params);
     }
 
     /** A history row as the export shows it ({@code changes} is JSON text). */
