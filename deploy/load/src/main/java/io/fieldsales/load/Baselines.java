@@ -29,7 +29,9 @@ import java.util.regex.Pattern;
  * The anchors GET by id is compared with: customer-service's own prepared select (the statement of
  * {@code CustomerReads.byId}) run on the same PostgreSQL, (1) by a plain Vert.x reactive PostgreSQL client loop (the
  * TechEmpower "raw" anchor; 16 requests in flight, like the HTTP phases' connections) and (2) by {@code pgbench -M
- * prepared} when it is installed.
+ * prepared} when it is installed. Beside them, (3) the HTTP GET itself through a plain Vert.x HTTP client loop
+ * (wrk's model: 16 keep-alive connections, a request in flight on each), whose client spends a fraction of
+ * Gatling's CPU per request, so that on two shared cores the service, not the load generator, sets the figure.
  */
 final class Baselines {
 
@@ -73,6 +75,85 @@ final class Baselines {
         } finally {
             pool.close();
             vertx.close();
+        }
+    }
+
+    /**
+     * GET {@code path + id} of random seeded ids on {@code baseUrl} with the bearer token, 16 in flight, for
+     * {@code duration}; at most {@code cap} requests a second when {@code cap > 0} (smoke mode). A request counts
+     * when it answers 200.
+     */
+    static Figures httpLoop(String baseUrl, String path, String token, List<String> ids, Duration duration,
+            double cap) {
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+        java.net.URI uri = java.net.URI.create(baseUrl);
+        io.vertx.core.http.HttpClient client = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions()
+                .setDefaultHost(uri.getHost()).setDefaultPort(uri.getPort()).setKeepAlive(true),
+                new io.vertx.core.http.PoolOptions().setHttp1MaxSize(CONCURRENCY));
+        String bearer = "Bearer " + token;
+        long pauseMillis = cap > 0 ? Math.max(1, (long) (CONCURRENCY * 1000 / cap)) : 0;
+        try {
+            HttpGet warmUp = new HttpGet(vertx, client, path, bearer, ids, 0, new long[1 << 16]);
+            warmUp.run(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(cap > 0 ? 0 : 1000));
+            HttpGet get = new HttpGet(vertx, client, path, bearer, ids, pauseMillis, new long[1 << 22]);
+            long start = System.nanoTime();
+            get.run(start + duration.toNanos());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            int n = (int) Math.min(get.count.get(), get.latencies.length);
+            long[] sorted = Arrays.copyOf(get.latencies, n);
+            Arrays.sort(sorted);
+            return new Figures(get.count.get(), get.errors.get(), get.count.get() / seconds, pct(sorted, 0.50),
+                    pct(sorted, 0.95), pct(sorted, 0.99));
+        } finally {
+            client.close();
+            vertx.close();
+        }
+    }
+
+    /** The loops of one {@link #httpLoop} phase. */
+    private record HttpGet(Vertx vertx, io.vertx.core.http.HttpClient client, String path, String bearer,
+            List<String> ids, long pauseMillis, long[] latencies, AtomicLong count, AtomicLong errors) {
+
+        HttpGet(Vertx vertx, io.vertx.core.http.HttpClient client, String path, String bearer, List<String> ids,
+                long pauseMillis, long[] latencies) {
+            this(vertx, client, path, bearer, ids, pauseMillis, latencies, new AtomicLong(), new AtomicLong());
+        }
+
+        void run(long deadline) {
+            List<CompletableFuture<Void>> loops = new ArrayList<>();
+            for (int i = 0; i < CONCURRENCY; i++) {
+                CompletableFuture<Void> done = new CompletableFuture<>();
+                loops.add(done);
+                vertx.runOnContext(v -> next(deadline, done));
+            }
+            CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new)).join();
+        }
+
+        private void next(long deadline, CompletableFuture<Void> done) {
+            long t0 = System.nanoTime();
+            if (t0 >= deadline) {
+                done.complete(null);
+                return;
+            }
+            String id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
+            client.request(io.vertx.core.http.HttpMethod.GET, path + id)
+                    .compose(req -> req.putHeader("Authorization", bearer).send())
+                    .compose(resp -> resp.body().map(body -> resp.statusCode()))
+                    .onComplete(ar -> {
+                        if (ar.succeeded() && ar.result() == 200) {
+                            long i = count.getAndIncrement();
+                            if (i < latencies.length) {
+                                latencies[(int) i] = System.nanoTime() - t0;
+                            }
+                        } else {
+                            errors.incrementAndGet();
+                        }
+                        if (pauseMillis > 0) {
+                            vertx.setTimer(pauseMillis, t -> next(deadline, done));
+                        } else {
+                            next(deadline, done);
+                        }
+                    });
         }
     }
 

@@ -34,6 +34,8 @@ public final class LoadHarness {
 
     private static final String CLOSED_DIRECT = "direct to customer-service, closed loop (16 in flight)";
     private static final String CLOSED_GATEWAY = "through the gateway, closed loop (16 in flight)";
+    private static final String LOOP_DIRECT = "direct to customer-service, Vert.x HTTP client loop (16 in flight)";
+    private static final String LOOP_GATEWAY = "through the gateway, Vert.x HTTP client loop (16 in flight)";
     private static final String OPEN_DIRECT = "direct to customer-service, open model";
     private static final String OPEN_GATEWAY = "through the gateway, open model";
 
@@ -165,6 +167,14 @@ public final class LoadHarness {
         Figures gw = gatling(Scenario.GET_BY_ID, CLOSED_GATEWAY, GetByIdSimulation.class, target.gatewayUrl(), cap,
                 Baselines.CONCURRENCY, null);
         replaceRatio(Scenario.GET_BY_ID, CLOSED_GATEWAY, vsDirect(gw, direct));
+        // the same closed loops with a client that costs little per request (wrk's model): Gatling's own CPU per
+        // request (~0.4-0.6 ms) caps the loops above on two shared cores
+        Figures directLoop = httpLoop(LOOP_DIRECT, directUrl, cap);
+        replaceRatio(Scenario.GET_BY_ID, LOOP_DIRECT, String.format(Locale.ROOT, "%s of %s, %s of raw",
+                ratio(directLoop.throughput(), anchor.throughput()), anchorName, ratio(directLoop.throughput(),
+                        raw.throughput())));
+        Figures gwLoop = httpLoop(LOOP_GATEWAY, target.gatewayUrl(), cap);
+        replaceRatio(Scenario.GET_BY_ID, LOOP_GATEWAY, vsDirect(gwLoop, directLoop));
         // open model at a rate both keep up with: the gateway's added latency without queueing in it
         Figures directOpen = gatling(Scenario.GET_BY_ID, OPEN_DIRECT, GetByIdSimulation.class, directUrl,
                 options.rate(), 0, null);
@@ -266,6 +276,19 @@ public final class LoadHarness {
         report.add(new Report.Row(scenario.title(), measure, o.figures(), used, null,
                 "report " + options.resultsDir().relativize(o.report()).toString()));
         return o.figures();
+    }
+
+    /** GET by id through {@link Baselines#httpLoop} as a row. */
+    private Figures httpLoop(String measure, String baseUrl, double cap) {
+        Map<String, Double> before = cpu.sample();
+        lastPhaseStart = Instant.now();
+        out.printf("%n== %s: %s (%s, %d s)%n", Scenario.GET_BY_ID.title(), measure, baseUrl,
+                options.phase().toSeconds());
+        Figures f = Baselines.httpLoop(baseUrl, "/api/v1/customers/", fixture.reps.get(0).token(),
+                fixture.customerIds, options.phase(), cap);
+        report.add(new Report.Row(Scenario.GET_BY_ID.title(), measure, f, CpuMeter.delta(before, cpu.sample()), null,
+                null));
+        return f;
     }
 
     private void replaceRatio(Scenario scenario, String measure, String ratio) {
