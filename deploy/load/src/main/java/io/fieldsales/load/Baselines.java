@@ -121,10 +121,16 @@ final class Baselines {
 
         void run(long deadline) {
             List<CompletableFuture<Void>> loops = new ArrayList<>();
+            // capped: the loops start one after another, so that together they send at the cap from the start
+            long stagger = pauseMillis / CONCURRENCY;
             for (int i = 0; i < CONCURRENCY; i++) {
                 CompletableFuture<Void> done = new CompletableFuture<>();
                 loops.add(done);
-                vertx.runOnContext(v -> next(deadline, done));
+                if (stagger == 0) {
+                    vertx.runOnContext(v -> next(deadline, done));
+                } else {
+                    vertx.setTimer(1 + i * stagger, t -> next(deadline, done));
+                }
             }
             CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new)).join();
         }
