@@ -26,7 +26,8 @@ import org.jboss.logging.Logger;
 /**
  * {@code customer.events} -> the customer projection, once per event id, in batches (what one poll of Kafka returned,
  * up to {@code max.poll.records}): the batch's events are applied in one transaction ({@link
- * ProcessedEvents#processAllOnce}), in their order, then the batch is acknowledged. A batch failing for a passing
+ * ProcessedEvents#processNewTogether}), in their order, runs of snapshots in one statement each ({@link
+ * CustomerProjection#applyAll}), then the batch is acknowledged. A batch failing for a passing
  * reason is retried (5 times, backoff up to 10 s); one holding a poison event, or failing still, is taken event by
  * event, each as before (retried, then {@code customer.events.dlq}), so one bad event never holds up the others. An
  * event that cannot be read at all goes to the DLQ at once.
@@ -62,8 +63,8 @@ public class CustomerEventsConsumer {
             (r.event() != null ? good : unreadable).add(r);
         }
         Executor onContext = onThisContext();
-        return attempts(onContext, () -> processed.processAllOnce(CONSUMER, good, r -> r.event().id(),
-                        r -> projection.apply(r.event())).replaceWithVoid())
+        return attempts(onContext, () -> processed.processNewTogether(CONSUMER, good, r -> r.event().id(),
+                        fresh -> projection.applyAll(fresh.stream().map(Received::event).toList())).replaceWithVoid())
                 .onFailure(f -> !ConsumerShutdown.stopping()).recoverWithUni(f -> oneByOne(onContext, good, f))
                 .chain(() -> BatchRecords.nackEach(unreadable, Received::message, Received::poison))
                 .chain(() -> Uni.createFrom().completionStage(batch::ack));

@@ -4,6 +4,7 @@ import io.fieldsales.platform.db.SessionSql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -48,12 +49,13 @@ public class ProcessedEvents {
 
     /**
      * A batch of events in ONE transaction (a consumer in batch mode): records the ids this consumer has not processed
-     * yet and runs their effects in the order given, an id the batch holds twice once; emits how many ran. One
-     * failing effect rolls the whole batch back, its ids included, so the caller can retry it or take the events one
-     * by one ({@link #processOnce}).
+     * yet and hands those events to {@code effects} together, in the order given and an id the batch holds twice
+     * once, so that it can write them in a few set-based statements (keeping their order where it matters); emits
+     * how many it got. A failing effect rolls the whole batch back, its ids included, so the caller can retry it or
+     * take the events one by one ({@link #processOnce}).
      */
-    public <E> Uni<Integer> processAllOnce(String consumer, List<E> events, Function<E, UUID> idOf,
-            Function<E, Uni<?>> effect) {
+    public <E> Uni<Integer> processNewTogether(String consumer, List<E> events, Function<E, UUID> idOf,
+            Function<List<E>, Uni<?>> effects) {
         if (events.isEmpty()) {
             return Uni.createFrom().item(0);
         }
@@ -64,14 +66,15 @@ public class ProcessedEvents {
                 .chain(rows -> {
                     Set<UUID> fresh = new HashSet<>();
                     rows.forEach(r -> fresh.add((UUID) r[0]));
-                    int count = fresh.size();
-                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    List<E> toApply = new ArrayList<>(fresh.size());
                     for (E event : events) {
                         if (fresh.remove(idOf.apply(event))) {
-                            chain = chain.chain(() -> effect.apply(event)).replaceWithVoid();
+                            toApply.add(event);
                         }
                     }
-                    return chain.replaceWith(count);
+                    return toApply.isEmpty()
+                            ? Uni.createFrom().item(0)
+                            : effects.apply(toApply).replaceWith(toApply.size());
                 })));
     }
 }
