@@ -1,15 +1,20 @@
 package io.fieldsales.load;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgPool;
-import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.PreparedQuery;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,24 +60,15 @@ final class Baselines {
         if (target.pgSuperuserPassword() != null) {
             connect.setPassword(target.pgSuperuserPassword());
         }
-        PgPool pool = PgPool.pool(vertx, connect, new PoolOptions().setMaxSize(CONCURRENCY));
+        PgPool pool = PgPool.pool(vertx, connect, new io.vertx.sqlclient.PoolOptions().setMaxSize(CONCURRENCY));
         try {
             PreparedQuery<RowSet<Row>> query = pool.preparedQuery(GET_BY_ID_SQL);
             List<UUID> uuids = ids.stream().map(UUID::fromString).toList();
+            Supplier<Future<Boolean>> select = () -> query.execute(Tuple.of(tenantId,
+                    uuids.get(ThreadLocalRandom.current().nextInt(uuids.size())))).map(rows -> rows.size() == 1);
             // warm-up: connections opened, statements prepared
-            runLoops(query, tenantId, uuids, System.nanoTime() + TimeUnit.SECONDS.toNanos(1), new long[1 << 20],
-                    new AtomicLong(), new AtomicLong());
-            long[] latencies = new long[1 << 22];
-            AtomicLong count = new AtomicLong();
-            AtomicLong errors = new AtomicLong();
-            long start = System.nanoTime();
-            runLoops(query, tenantId, uuids, start + duration.toNanos(), latencies, count, errors);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            int n = (int) Math.min(count.get(), latencies.length);
-            long[] sorted = Arrays.copyOf(latencies, n);
-            Arrays.sort(sorted);
-            return new Figures(count.get(), errors.get(), count.get() / seconds, pct(sorted, 0.50), pct(sorted, 0.95),
-                    pct(sorted, 0.99));
+            new ClosedLoop(vertx, select, 0, 1 << 20).run(Duration.ofSeconds(1));
+            return new ClosedLoop(vertx, select, 0, 1 << 22).run(duration);
         } finally {
             pool.close();
             vertx.close();
@@ -86,42 +83,40 @@ final class Baselines {
     static Figures httpLoop(String baseUrl, String path, String token, List<String> ids, Duration duration,
             double cap) {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
-        java.net.URI uri = java.net.URI.create(baseUrl);
-        io.vertx.core.http.HttpClient client = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions()
-                .setDefaultHost(uri.getHost()).setDefaultPort(uri.getPort()).setKeepAlive(true),
-                new io.vertx.core.http.PoolOptions().setHttp1MaxSize(CONCURRENCY));
+        URI uri = URI.create(baseUrl);
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(uri.getHost())
+                .setDefaultPort(uri.getPort()).setKeepAlive(true), new PoolOptions().setHttp1MaxSize(CONCURRENCY));
         String bearer = "Bearer " + token;
+        Supplier<Future<Boolean>> get = () -> client.request(HttpMethod.GET,
+                        path + ids.get(ThreadLocalRandom.current().nextInt(ids.size())))
+                .compose(req -> req.putHeader("Authorization", bearer).send())
+                .compose(resp -> resp.body().map(body -> resp.statusCode() == 200));
         long pauseMillis = cap > 0 ? Math.max(1, (long) (CONCURRENCY * 1000 / cap)) : 0;
         try {
-            HttpGet warmUp = new HttpGet(vertx, client, path, bearer, ids, 0, new long[1 << 16]);
-            warmUp.run(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(cap > 0 ? 0 : 1000));
-            HttpGet get = new HttpGet(vertx, client, path, bearer, ids, pauseMillis, new long[1 << 22]);
-            long start = System.nanoTime();
-            get.run(start + duration.toNanos());
-            double seconds = (System.nanoTime() - start) / 1e9;
-            int n = (int) Math.min(get.count.get(), get.latencies.length);
-            long[] sorted = Arrays.copyOf(get.latencies, n);
-            Arrays.sort(sorted);
-            return new Figures(get.count.get(), get.errors.get(), get.count.get() / seconds, pct(sorted, 0.50),
-                    pct(sorted, 0.95), pct(sorted, 0.99));
+            new ClosedLoop(vertx, get, 0, 1 << 16).run(Duration.ofMillis(cap > 0 ? 0 : 1000));
+            return new ClosedLoop(vertx, get, pauseMillis, 1 << 22).run(duration);
         } finally {
             client.close();
             vertx.close();
         }
     }
 
-    /** The loops of one {@link #httpLoop} phase. */
-    private record HttpGet(Vertx vertx, io.vertx.core.http.HttpClient client, String path, String bearer,
-            List<String> ids, long pauseMillis, long[] latencies, AtomicLong count, AtomicLong errors) {
+    /**
+     * {@value #CONCURRENCY} loops, each with one call in flight, the next sent when the one before answers (after
+     * {@code pauseMillis} when capped; the capped loops start one after another, so that together they send at the
+     * cap from the start). A call counts when its future yields true; latencies are kept up to the array's length.
+     */
+    private record ClosedLoop(Vertx vertx, Supplier<Future<Boolean>> call, long pauseMillis, long[] latencies,
+            AtomicLong count, AtomicLong errors) {
 
-        HttpGet(Vertx vertx, io.vertx.core.http.HttpClient client, String path, String bearer, List<String> ids,
-                long pauseMillis, long[] latencies) {
-            this(vertx, client, path, bearer, ids, pauseMillis, latencies, new AtomicLong(), new AtomicLong());
+        ClosedLoop(Vertx vertx, Supplier<Future<Boolean>> call, long pauseMillis, int latencyCapacity) {
+            this(vertx, call, pauseMillis, new long[latencyCapacity], new AtomicLong(), new AtomicLong());
         }
 
-        void run(long deadline) {
+        Figures run(Duration duration) {
+            long start = System.nanoTime();
+            long deadline = start + duration.toNanos();
             List<CompletableFuture<Void>> loops = new ArrayList<>();
-            // capped: the loops start one after another, so that together they send at the cap from the start
             long stagger = pauseMillis / CONCURRENCY;
             for (int i = 0; i < CONCURRENCY; i++) {
                 CompletableFuture<Void> done = new CompletableFuture<>();
@@ -133,6 +128,12 @@ final class Baselines {
                 }
             }
             CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new)).join();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            int n = (int) Math.min(count.get(), latencies.length);
+            long[] sorted = Arrays.copyOf(latencies, n);
+            Arrays.sort(sorted);
+            return new Figures(count.get(), errors.get(), count.get() / seconds, pct(sorted, 0.50), pct(sorted, 0.95),
+                    pct(sorted, 0.99));
         }
 
         private void next(long deadline, CompletableFuture<Void> done) {
@@ -141,58 +142,22 @@ final class Baselines {
                 done.complete(null);
                 return;
             }
-            String id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
-            client.request(io.vertx.core.http.HttpMethod.GET, path + id)
-                    .compose(req -> req.putHeader("Authorization", bearer).send())
-                    .compose(resp -> resp.body().map(body -> resp.statusCode()))
-                    .onComplete(ar -> {
-                        if (ar.succeeded() && ar.result() == 200) {
-                            long i = count.getAndIncrement();
-                            if (i < latencies.length) {
-                                latencies[(int) i] = System.nanoTime() - t0;
-                            }
-                        } else {
-                            errors.incrementAndGet();
-                        }
-                        if (pauseMillis > 0) {
-                            vertx.setTimer(pauseMillis, t -> next(deadline, done));
-                        } else {
-                            next(deadline, done);
-                        }
-                    });
-        }
-    }
-
-    private static void runLoops(PreparedQuery<RowSet<Row>> query, UUID tenantId, List<UUID> ids, long deadline,
-            long[] latencies, AtomicLong count, AtomicLong errors) {
-        List<CompletableFuture<Void>> loops = new ArrayList<>();
-        for (int i = 0; i < CONCURRENCY; i++) {
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            loops.add(done);
-            next(query, tenantId, ids, deadline, latencies, count, errors, done);
-        }
-        CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new)).join();
-    }
-
-    private static void next(PreparedQuery<RowSet<Row>> query, UUID tenantId, List<UUID> ids, long deadline,
-            long[] latencies, AtomicLong count, AtomicLong errors, CompletableFuture<Void> done) {
-        long t0 = System.nanoTime();
-        if (t0 >= deadline) {
-            done.complete(null);
-            return;
-        }
-        UUID id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
-        query.execute(Tuple.of(tenantId, id)).onComplete(ar -> {
-            if (ar.succeeded() && ar.result().size() == 1) {
-                long i = count.getAndIncrement();
-                if (i < latencies.length) {
-                    latencies[(int) i] = System.nanoTime() - t0;
+            call.get().onComplete(ar -> {
+                if (ar.succeeded() && ar.result()) {
+                    long i = count.getAndIncrement();
+                    if (i < latencies.length) {
+                        latencies[(int) i] = System.nanoTime() - t0;
+                    }
+                } else {
+                    errors.incrementAndGet();
                 }
-            } else {
-                errors.incrementAndGet();
-            }
-            next(query, tenantId, ids, deadline, latencies, count, errors, done);
-        });
+                if (pauseMillis > 0) {
+                    vertx.setTimer(pauseMillis, t -> next(deadline, done));
+                } else {
+                    next(deadline, done);
+                }
+            });
+        }
     }
 
     private static double pct(long[] sortedNanos, double q) {
