@@ -13,6 +13,7 @@ import io.quarkus.smallrye.jwt.runtime.auth.JsonWebTokenCredential;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.impl.VertxInternal;
 import jakarta.inject.Inject;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -38,17 +39,27 @@ class VerifiedTokenAuthenticationTest {
     @Inject
     Vertx vertx;
 
-    /** An identity, and whether it was there before {@code subscribe} returned on the event loop (no hand-off). */
+    /**
+     * An identity; whether it came on the calling event-loop thread before {@code subscribe} returned (no hand-off);
+     * whether the thread it came on is an event loop.
+     */
     private record Authenticated(SecurityIdentity identity, boolean onTheCallingThread, boolean eventLoopAfter) {
     }
 
     private Authenticated authenticateOnEventLoop(String token) throws Exception {
         CompletableFuture<Authenticated> result = new CompletableFuture<>();
-        vertx.runOnContext(v -> {
+        // a fresh event-loop context, whatever context this test thread may still carry from earlier tests
+        ((VertxInternal) vertx).createEventLoopContext().runOnContext(v -> {
+            if (!Context.isOnEventLoopThread()) {
+                result.completeExceptionally(new AssertionError("not on an event loop"));
+                return;
+            }
+            Thread caller = Thread.currentThread();
             AtomicBoolean returned = new AtomicBoolean();
             identities.authenticate(new TokenAuthenticationRequest(new JsonWebTokenCredential(token)))
-                    .subscribe().with(identity -> result.complete(new Authenticated(identity, !returned.get(),
-                            Context.isOnEventLoopThread())), result::completeExceptionally);
+                    .subscribe().with(identity -> result.complete(new Authenticated(identity,
+                            Thread.currentThread() == caller && !returned.get(), Context.isOnEventLoopThread())),
+                            result::completeExceptionally);
             returned.set(true);
         });
         try {
