@@ -127,6 +127,7 @@ final class Baselines {
                     vertx.setTimer(1 + i * stagger, t -> next(deadline, done));
                 }
             }
+            // the harness's main thread waits for its phase; the loops themselves run on the Vert.x event loop
             CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new)).join();
             double seconds = (System.nanoTime() - start) / 1e9;
             int n = (int) Math.min(count.get(), latencies.length);

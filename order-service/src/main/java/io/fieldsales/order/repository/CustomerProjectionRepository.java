@@ -31,14 +31,9 @@ public class CustomerProjectionRepository {
             UUID survivor) {
     }
 
-    /** Writes what an event says (events win over everything). */
-    public Uni<Void> upsert(UUID tenant, UUID id, String status, String name, List<String> tags, UUID survivor) {
-        return upsertAll(List.of(new ProjectedCustomer(tenant, id, status, name, tags, survivor)));
-    }
-
     /**
-     * Writes what events say of several customers in one statement (a customer at most once: PostgreSQL updates a
-     * row once per statement). A null name keeps the name known before.
+     * Writes what events say of customers (events win over everything), several in one statement (a customer at most
+     * once: PostgreSQL updates a row once per statement). A null name keeps the name known before.
      */
     public Uni<Void> upsertAll(List<ProjectedCustomer> customers) {
         List<Map<String, Object>> rows = new ArrayList<>(customers.size());

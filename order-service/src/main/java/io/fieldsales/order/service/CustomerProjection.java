@@ -30,11 +30,13 @@ public class CustomerProjection {
     CustomerProjectionRepository projection;
 
     public Uni<Void> apply(EventEnvelope e) {
+        ProjectedCustomer snapshot = snapshotOf(e);
+        if (snapshot != null) {
+            return projection.upsertAll(List.of(snapshot));
+        }
         UUID tenant = e.tenantId();
         JsonNode d = e.data();
         return switch (e.type()) {
-            case "io.fieldsales.customer.created.v1", "io.fieldsales.customer.updated.v1",
-                    "io.fieldsales.customer.restored.v1" -> active(tenant, d.path("customer"));
             case "io.fieldsales.customer.deleted.v1" ->
                     projection.setStatus(tenant, id(d, "customerId"), "DELETED", false);
             case "io.fieldsales.customer.erased.v1" -> {
@@ -50,7 +52,8 @@ public class CustomerProjection {
                 Uni<Void> chain = active(tenant, d.path("survivor"));
                 for (JsonNode source : d.path("sourceIds")) {
                     UUID sourceId = uuid(source.asText());
-                    chain = chain.chain(() -> projection.upsert(tenant, sourceId, "MERGED", null, List.of(), survivor));
+                    chain = chain.chain(() -> projection.upsertAll(List.of(new ProjectedCustomer(tenant, sourceId,
+                            "MERGED", null, List.of(), survivor))));
                 }
                 yield chain;
             }
@@ -69,21 +72,17 @@ public class CustomerProjection {
         List<ProjectedCustomer> run = new ArrayList<>();
         Set<List<UUID>> inRun = new HashSet<>();
         for (EventEnvelope e : events) {
-            ProjectedCustomer snapshot = ACTIVE_TYPES.contains(e.type())
-                    ? snapshot(e.tenantId(), e.data().path("customer"))
-                    : null;
-            if (snapshot != null && inRun.add(List.of(snapshot.tenant(), snapshot.id()))) {
-                run.add(snapshot);
-                continue;
+            ProjectedCustomer snapshot = snapshotOf(e);
+            if (snapshot == null || inRun.contains(List.of(snapshot.tenant(), snapshot.id()))) {
+                chain = written(chain, run);
+                run = new ArrayList<>();
+                inRun = new HashSet<>();
             }
-            chain = written(chain, run);
-            run = new ArrayList<>();
-            inRun = new HashSet<>();
-            if (snapshot != null) {
+            if (snapshot == null) {
+                chain = chain.chain(() -> apply(e));
+            } else {
                 run.add(snapshot);
                 inRun.add(List.of(snapshot.tenant(), snapshot.id()));
-            } else {
-                chain = chain.chain(() -> apply(e));
             }
         }
         return written(chain, run);
@@ -95,6 +94,11 @@ public class CustomerProjection {
 
     private Uni<Void> active(UUID tenant, JsonNode c) {
         return projection.upsertAll(List.of(snapshot(tenant, c)));
+    }
+
+    /** The snapshot a created/updated/restored event carries, or null for any other event. */
+    private static ProjectedCustomer snapshotOf(EventEnvelope e) {
+        return ACTIVE_TYPES.contains(e.type()) ? snapshot(e.tenantId(), e.data().path("customer")) : null;
     }
 
     /** What a customer snapshot of an event (created, updated, restored, a merge's survivor) says. */
