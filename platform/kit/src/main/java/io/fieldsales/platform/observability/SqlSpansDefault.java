@@ -31,8 +31,8 @@ public class SqlSpansDefault implements ConfigSourceFactory {
         String export = valueOr(context.getValue("fieldsales.tracing.export"), TracesNotExported.OFF);
         boolean recordUnexported = Boolean.parseBoolean(valueOr(
                 context.getValue("fieldsales.tracing.record-unexported"), "false"));
-        boolean recorded = !TracesNotExported.OFF.equals(export) || recordUnexported;
-        return List.of(new PropertiesConfigSource(Map.of(PROPERTY, Boolean.toString(recorded)),
+        return List.of(new PropertiesConfigSource(Map.of(PROPERTY,
+                        Boolean.toString(TraceSampling.recorded(export, recordUnexported))),
                 "fieldsales-sql-spans-default", ORDINAL));
     }
 

@@ -25,7 +25,15 @@ public class TraceSampling {
             @ConfigProperty(name = "fieldsales.tracing.record-unexported", defaultValue = "false")
             boolean recordUnexported,
             @ConfigProperty(name = "quarkus.otel.traces.sampler.arg", defaultValue = "1.0") double ratio) {
-        return of(!TracesNotExported.OFF.equals(export) || recordUnexported, ratio);
+        return of(recorded(export, recordUnexported), ratio);
+    }
+
+    /**
+     * Whether spans are recorded: when they are exported ({@code export} is not {@code off}), or when
+     * {@code recordUnexported} asks for them anyway. The one rule; {@link SqlSpansDefault} follows it too.
+     */
+    static boolean recorded(String export, boolean recordUnexported) {
+        return !TracesNotExported.OFF.equals(export) || recordUnexported;
     }
 
     /** The sampler: parent-based at {@code ratio} for new traces when spans are recorded, else none recorded. */
